@@ -1,0 +1,359 @@
+//! The typed content model: one type per content file, shared by the app and the tools.
+//!
+//! Article bodies are structured blocks, never HTML, so any text an editor (or an
+//! attacker) writes can only ever render as text. Every struct refuses unknown fields,
+//! so a misspelt field is an error rather than silently lost content.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+
+macro_rules! content_type {
+    ($($item:item)*) => {$(
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        $item
+    )*};
+}
+
+content_type! {
+    /// `site.json`: the column, the clinic brand, the treatment menu and the doctors.
+    #[serde(deny_unknown_fields)]
+    pub struct Site {
+        /// The JSON Schema an editor's tools validate this file against.
+        #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+        pub schema: Option<String>,
+        pub column: Column,
+        pub brand: Brand,
+        /// The treatment menu, in the order the site lists it.
+        pub categories: Vec<Category>,
+        pub doctors: Vec<Doctor>,
+        /// The footer's guide links ("はじめての方へ", "よくある質問").
+        pub guides: Vec<Guide>,
+    }
+
+    /// The column's header.
+    #[serde(deny_unknown_fields)]
+    pub struct Column {
+        /// The small Latin label above the name, e.g. "Column".
+        pub label: String,
+        /// e.g. "美脱毛コラム".
+        pub name: String,
+        pub description: String,
+    }
+
+    /// The clinic brand that publishes the column.
+    #[serde(deny_unknown_fields)]
+    pub struct Brand {
+        pub name: String,
+        /// Where a patient books a consultation; empty until the clinic gives one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub consultation_url: Option<String>,
+    }
+
+    /// One entry of the treatment menu; articles belong to exactly one.
+    #[serde(deny_unknown_fields)]
+    pub struct Category {
+        /// URL-safe id, used in `?category=`.
+        pub id: String,
+        pub name: String,
+        /// Whether the treatment is self-pay (自由診療); unknown when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_pay: Option<bool>,
+    }
+
+    /// A supervising doctor.
+    #[serde(deny_unknown_fields)]
+    pub struct Doctor {
+        pub id: String,
+        /// e.g. "中川 哲".
+        pub name: String,
+        /// The reading in katakana, e.g. "ナカガワ アキラ".
+        pub reading: String,
+        /// The clinic the doctor is presented with, e.g. "リアラクリニック".
+        pub affiliation: String,
+        /// A short profile, only as the clinic publishes it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub profile: Option<String>,
+    }
+
+    /// A guide link in the footer.
+    #[serde(deny_unknown_fields)]
+    pub struct Guide {
+        pub id: String,
+        pub title: String,
+        pub description: String,
+        /// Where it leads; a guide without a page yet is shown without a link.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub to: Option<LinkTarget>,
+    }
+
+    /// `clinics.json`: the clinics, grouped by area.
+    #[serde(deny_unknown_fields)]
+    pub struct Clinics {
+        /// The JSON Schema an editor's tools validate this file against.
+        #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+        pub schema: Option<String>,
+        pub areas: Vec<Area>,
+        pub clinics: Vec<Clinic>,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct Area {
+        pub id: String,
+        /// e.g. "関東エリア".
+        pub name: String,
+    }
+
+    /// A clinic. Only what the clinic has published is filled in.
+    #[serde(deny_unknown_fields)]
+    pub struct Clinic {
+        /// Also the clinic's anchor on the clinics page, e.g. `shinjuku`.
+        pub id: String,
+        /// e.g. "新宿".
+        pub name: String,
+        pub area: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub address: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub phone: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub hours: Option<String>,
+        /// City-level position for the map.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub location: Option<GeoPoint>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub consultation_url: Option<String>,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct GeoPoint {
+        pub lat: f64,
+        pub lon: f64,
+    }
+
+    /// `faq.json`: questions in groups.
+    #[serde(deny_unknown_fields)]
+    pub struct Faq {
+        /// The JSON Schema an editor's tools validate this file against.
+        #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+        pub schema: Option<String>,
+        pub groups: Vec<FaqGroup>,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct FaqGroup {
+        pub id: String,
+        pub title: String,
+        pub items: Vec<FaqItem>,
+    }
+
+    /// One question. Its answer comes from an article section, which it links to.
+    #[serde(deny_unknown_fields)]
+    pub struct FaqItem {
+        /// Also the question's anchor on the FAQ page.
+        pub id: String,
+        pub question: String,
+        /// The answer's paragraphs.
+        pub answer: Vec<String>,
+        pub source: SectionRef,
+    }
+
+    /// A section of an article.
+    #[serde(deny_unknown_fields)]
+    pub struct SectionRef {
+        pub article: String,
+        pub section: String,
+    }
+
+    /// `index.json`: a summary of every article, newest first, so the list view never
+    /// needs the bodies. Generated from the article files by `content-check --write-index`.
+    #[serde(deny_unknown_fields)]
+    pub struct Index {
+        /// The JSON Schema an editor's tools validate this file against.
+        #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+        pub schema: Option<String>,
+        pub articles: Vec<ArticleSummary>,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct ArticleSummary {
+        pub slug: String,
+        pub title: String,
+        pub published: Date,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub updated: Option<Date>,
+        pub category: String,
+        pub supervisor: String,
+        /// The opening of the body, verbatim.
+        pub excerpt: String,
+        pub reading_minutes: u32,
+    }
+
+    /// `articles/<slug>.json`: one doctor-supervised article.
+    #[serde(deny_unknown_fields)]
+    pub struct Article {
+        /// The JSON Schema an editor's tools validate this file against.
+        #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+        pub schema: Option<String>,
+        /// URL-safe id; the file is named after it.
+        pub slug: String,
+        pub title: String,
+        pub published: Date,
+        /// When the content was last revised; absent if never.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub updated: Option<Date>,
+        /// A category id from `site.json`.
+        pub category: String,
+        /// A doctor id from `site.json`.
+        pub supervisor: String,
+        pub body: Vec<Block>,
+        /// Slugs of related articles.
+        #[serde(default)]
+        pub related: Vec<String>,
+    }
+
+    /// A piece of an article body.
+    #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+    pub enum Block {
+        /// A headed section (h2 at the top level, h3 inside another section).
+        Section {
+            /// The section's anchor, e.g. `side-effects`.
+            id: String,
+            title: String,
+            /// A collapsible group: shown open by default, togglable by the reader.
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            collapsible: bool,
+            /// What the section is about, for the medical-advertising check.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            topic: Option<Topic>,
+            blocks: Vec<Block>,
+        },
+        Paragraph {
+            text: String,
+        },
+        List {
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            ordered: bool,
+            items: Vec<String>,
+        },
+        /// A link on a line of its own, e.g. "エクソソームの詳細はこちら".
+        Link {
+            text: String,
+            to: LinkTarget,
+        },
+        /// Treatment prices, in yen including tax.
+        PriceTable {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            caption: Option<String>,
+            rows: Vec<PriceRow>,
+        },
+        /// The call to a (free) consultation.
+        Consultation {
+            text: String,
+        },
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct PriceRow {
+        pub item: String,
+        pub yen: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub note: Option<String>,
+    }
+
+    /// What a section covers, as Japan's medical-advertising guideline asks for it.
+    #[serde(rename_all = "snake_case")]
+    pub enum Topic {
+        /// The usual treatment (通常必要とされる治療の内容).
+        Treatment,
+        /// Costs (費用).
+        Cost,
+        /// Side effects (副作用).
+        SideEffects,
+        /// Risks and downsides (リスク・デメリット).
+        Downsides,
+    }
+
+    /// Where a link leads, always inside the column or to an absolute https URL.
+    #[serde(rename_all = "snake_case", deny_unknown_fields)]
+    pub enum LinkTarget {
+        /// The column list filtered by a category id.
+        Category(String),
+        /// An article, optionally at a section.
+        Article(SectionLink),
+        /// The FAQ page.
+        Faq(FaqLink),
+        /// The clinics page.
+        Clinics(ClinicsLink),
+        /// Another site (https only).
+        Url(String),
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct SectionLink {
+        pub slug: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub section: Option<String>,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct FaqLink {
+        /// A question id, to open the FAQ at that question.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub item: Option<String>,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct ClinicsLink {
+        /// A clinic id, to open the page at that clinic.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub clinic: Option<String>,
+    }
+}
+
+impl Eq for Topic {}
+impl Copy for Topic {}
+
+impl Block {
+    /// The blocks nested in this one (only sections nest).
+    pub fn children(&self) -> &[Block] {
+        match self {
+            Block::Section { blocks, .. } => blocks,
+            _ => &[],
+        }
+    }
+}
+
+impl Article {
+    /// Every block of the body, depth first, with its section depth (1 = top level).
+    pub fn walk(&self) -> Vec<(usize, &Block)> {
+        fn go<'a>(blocks: &'a [Block], depth: usize, out: &mut Vec<(usize, &'a Block)>) {
+            for b in blocks {
+                out.push((depth, b));
+                go(b.children(), depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        go(&self.body, 1, &mut out);
+        out
+    }
+
+    /// The ids of every section, in order.
+    pub fn section_ids(&self) -> impl Iterator<Item = &str> {
+        self.walk().into_iter().filter_map(|(_, b)| match b {
+            Block::Section { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+    }
+}
+
+impl Site {
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn doctor(&self, id: &str) -> Option<&Doctor> {
+        self.doctors.iter().find(|d| d.id == id)
+    }
+}

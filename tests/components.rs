@@ -1,0 +1,62 @@
+//! Component tests, run in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown --test components`).
+#![cfg(target_arch = "wasm32")]
+
+use clinic_column::components::{ColumnHeader, LoadFailure};
+use clinic_column::content::Column;
+use clinic_column::data::LoadError;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element and returns that element.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), view);
+    std::mem::forget(handle);
+    host
+}
+
+#[wasm_bindgen_test]
+fn column_header_shows_the_column_as_text() {
+    let host = mount(|| {
+        view! {
+            <ColumnHeader column=Column {
+                label: "Column".into(),
+                name: "美脱毛コラム".into(),
+                description: "<script>alert(1)</script>".into(),
+            } />
+        }
+    });
+    let text = host.inner_text();
+    assert!(text.contains("美脱毛コラム"), "{text}");
+    // Hostile text stays text.
+    assert!(text.contains("<script>alert(1)</script>"), "{text}");
+    assert!(host.query_selector("script").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn load_failure_offers_a_working_retry() {
+    let retries = RwSignal::new(0);
+    let host = mount(move || {
+        view! {
+            <LoadFailure
+                error=LoadError::Http { url: "/content/index.json".into(), status: 500 }
+                on_retry=move |_| retries.update(|n| *n += 1)
+            />
+        }
+    });
+    assert!(host.inner_text().contains("HTTP 500"));
+    let button: web_sys::HtmlElement = host
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    button.click();
+    assert_eq!(retries.get_untracked(), 2);
+}

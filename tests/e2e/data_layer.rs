@@ -1,0 +1,90 @@
+//! Loading content: failures become a clear message with a retry, never a blank page.
+
+use serde_json::json;
+
+use crate::harness::{content_copy, App, Deployment, Viewport};
+
+#[tokio::test]
+async fn a_failed_fetch_shows_an_error_and_retry_recovers() {
+    let app = App::launch().await;
+    app.cdp("Network.enable", json!({})).await;
+    app.cdp(
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*/content/index.json"] }),
+    )
+    .await;
+    app.open("/").await;
+    app.wait_for(".load-failure").await;
+    assert_eq!(
+        app.text(".load-failure h1").await,
+        "コンテンツを読み込めませんでした"
+    );
+    app.assert_accessible().await;
+
+    app.cdp("Network.setBlockedURLs", json!({ "urls": [] }))
+        .await;
+    app.click(".load-failure button").await;
+    assert_eq!(app.text(".column-header__name").await, "美脱毛コラム");
+    app.wait_for(".article-list a").await;
+    app.finish_allowing(&["content/index.json"]).await;
+}
+
+#[tokio::test]
+async fn malformed_content_is_reported_not_blank() {
+    let content = content_copy();
+    std::fs::write(content.path().join("index.json"), "{ \"articles\": [ ").unwrap();
+    let app = App::launch_with(
+        Deployment::root().with_content(content.path()),
+        Viewport::Desktop,
+    )
+    .await;
+    app.open("/").await;
+    let detail = app.text(".load-failure__detail").await;
+    assert!(
+        detail.contains("index.json") && detail.contains("not valid JSON"),
+        "{detail}"
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn content_of_the_wrong_shape_is_reported_not_blank() {
+    let content = content_copy();
+    std::fs::write(content.path().join("index.json"), r#"{ "articles": 3 }"#).unwrap();
+    let app = App::launch_with(
+        Deployment::root().with_content(content.path()),
+        Viewport::Desktop,
+    )
+    .await;
+    app.open("/").await;
+    let detail = app.text(".load-failure__detail").await;
+    assert!(detail.contains("unexpected content"), "{detail}");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn an_unknown_article_is_not_found_and_a_hostile_slug_fetches_nothing() {
+    let app = App::launch().await;
+    app.open("/column/no-such-article").await;
+    app.wait_for(".load-failure, .not-found").await;
+    app.open("/column/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
+    app.wait_for(".load-failure, .not-found").await;
+    assert_eq!(app.js("return document.querySelectorAll('main img').length").await, json!(0));
+    let fetched = app.requested_urls().await;
+    assert!(!fetched.iter().any(|u| u.contains("/articles/%3C")), "{fetched:?}");
+    app.finish_allowing(&["no-such-article.json"]).await;
+}
+
+#[tokio::test]
+async fn a_phone_never_scrolls_sideways() {
+    let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
+    for path in ["/", "/column/exosome-side-effects", "/nope"] {
+        app.open(path).await;
+        app.wait_for("h1").await;
+        let overflow = app
+            .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            .await;
+        assert_eq!(overflow, json!(0), "{path} scrolls sideways at 320px");
+    }
+    app.finish().await;
+}

@@ -1,0 +1,141 @@
+//! The pipeline itself: served build, deep links, sub-path deployment, compression, and
+//! the harness's own checks.
+
+use crate::harness::{http_head, App, Deployment, Server, Viewport};
+
+const SEED_TITLE: &str = "【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?";
+
+#[tokio::test]
+async fn list_shows_the_column_header_and_the_seed_article() {
+    let app = App::launch().await;
+    app.open("/").await;
+    assert_eq!(app.text(".column-header__name").await, "美脱毛コラム");
+    app.wait_until(&format!("document.body.innerText.includes({SEED_TITLE:?})"))
+        .await;
+    assert_eq!(app.js("return document.documentElement.lang").await, "ja");
+    app.assert_accessible().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn a_deep_link_is_served_and_rendered() {
+    let app = App::launch().await;
+    app.open("/column/exosome-side-effects").await;
+    assert_eq!(app.text("h1").await, SEED_TITLE);
+    app.assert_accessible().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn clicking_an_article_navigates_in_the_app() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.js("window.__sameDocument = true").await;
+    app.click("a[href='/column/exosome-side-effects']").await;
+    assert_eq!(app.text("h1").await, SEED_TITLE);
+    assert_eq!(app.path().await, "/column/exosome-side-effects");
+    // Client-side navigation: the document was not reloaded.
+    assert_eq!(app.js("return window.__sameDocument === true").await, true);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn an_unknown_path_gets_the_not_found_view() {
+    let app = App::launch().await;
+    app.open("/no/such/page").await;
+    assert_eq!(app.text("h1").await, "ページが見つかりません");
+    app.assert_accessible().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_app_works_under_a_sub_path() {
+    let app = App::launch_with(Deployment::subpath(), Viewport::Desktop).await;
+    app.open("/").await;
+    assert_eq!(app.text(".column-header__name").await, "美脱毛コラム");
+    // Every asset and content file came from under the prefix.
+    let outside = app
+        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => !p.startsWith('/column/'))")
+        .await;
+    assert_eq!(outside, serde_json::json!([]), "requests outside /column/");
+    app.click("a[href='/column/column/exosome-side-effects']")
+        .await;
+    assert_eq!(app.text("h1").await, SEED_TITLE);
+    assert_eq!(app.path().await, "/column/exosome-side-effects");
+    // A deep link under the prefix, opened directly.
+    app.open("/column/exosome-side-effects").await;
+    assert_eq!(app.text("h1").await, SEED_TITLE);
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn the_server_falls_back_to_the_app_and_compresses() {
+    let server = Server::start(Deployment::root()).await;
+    let (status, headers) = http_head(&server, "/column/exosome-side-effects", "gzip").await;
+    assert_eq!(status, 200);
+    assert!(header(&headers, "content-type").starts_with("text/html"));
+
+    let wasm = std::fs::read_dir(&server.deployment.dist)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.ends_with(".wasm"))
+        .expect("a .wasm file in dist/");
+    let (status, headers) = http_head(&server, &format!("/{wasm}"), "br, gzip").await;
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-encoding"), "br");
+    assert_eq!(header(&headers, "content-type"), "application/wasm");
+    let (_, headers) = http_head(&server, &format!("/{wasm}"), "gzip").await;
+    assert_eq!(header(&headers, "content-encoding"), "gzip");
+    let (_, headers) = http_head(&server, "/content/index.json", "gzip").await;
+    assert_eq!(header(&headers, "content-encoding"), "gzip");
+
+    // A missing content file is a real 404, not the app's page.
+    let (status, _) = http_head(&server, "/content/articles/nope.json", "gzip").await;
+    assert_eq!(status, 404);
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
+    headers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+/// The harness's own checks must be able to fail, or the tests above prove nothing.
+#[tokio::test]
+async fn the_harness_catches_errors_foreign_requests_and_violations() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.wait_for(".column-header").await;
+
+    app.js("console.error('planted error')").await;
+    assert!(app
+        .console_errors()
+        .await
+        .iter()
+        .any(|e| e.contains("planted error")));
+
+    app.js("fetch('http://tracker.example/pixel').catch(() => {})")
+        .await;
+    let foreign = app.foreign_requests().await;
+    assert!(
+        foreign.iter().any(|r| r.contains("tracker.example")),
+        "{foreign:?}"
+    );
+    // The page's own requests are all local, and were seen.
+    let requested = app.requested_urls().await;
+    assert!(
+        requested.iter().any(|u| u.ends_with("/content/index.json")),
+        "{requested:?}"
+    );
+
+    app.js("const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main').append(i)")
+        .await;
+    let violations = app.axe_violations().await;
+    assert!(
+        violations.iter().any(|v| v.starts_with("image-alt")),
+        "{violations:?}"
+    );
+    let _ = app.client.clone().close().await;
+}

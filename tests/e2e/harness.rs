@@ -1,0 +1,623 @@
+//! Starts and stops the real pieces an end-to-end test needs: the release build served
+//! by nginx on loopback, and headless Chromium driven through ChromeDriver. A test reads
+//! like a user's steps:
+//!
+//! ```ignore
+//! let app = App::launch().await;
+//! app.open("/column/exosome-side-effects").await;
+//! assert_eq!(app.text("h1").await, "…");
+//! app.assert_accessible().await;
+//! app.finish().await; // no console errors, no request to another host
+//! ```
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+use tokio::process::{Child, Command};
+
+/// How long a step may wait for the page before the test fails.
+const STEP_TIMEOUT: Duration = Duration::from_secs(15);
+
+pub fn project_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("no free port on 127.0.0.1")
+}
+
+/// A child process in its own process group, killed with its children on drop.
+struct Group(Child);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        if let Some(pid) = self.0.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-TERM", "--", &format!("-{pid}")])
+                .status();
+        }
+    }
+}
+
+fn spawn_group(cmd: &mut Command) -> Group {
+    cmd.process_group(0).kill_on_drop(true).stdin(Stdio::null());
+    Group(
+        cmd.spawn()
+            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}")),
+    )
+}
+
+async fn wait_for_port(port: u16, what: &str) {
+    let start = Instant::now();
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(
+            start.elapsed() < STEP_TIMEOUT,
+            "{what} did not start on port {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Which build to serve, where, and with which content.
+#[derive(Clone, Debug)]
+pub struct Deployment {
+    pub dist: PathBuf,
+    /// The path the app is deployed under, `/` or e.g. `/column/`.
+    pub public_url: String,
+    /// Content served instead of the build's own (e.g. the synthetic set).
+    pub content: Option<PathBuf>,
+}
+
+impl Deployment {
+    /// The release build at the root (`make dist`).
+    pub fn root() -> Self {
+        Deployment {
+            dist: project_dir().join("dist"),
+            public_url: "/".into(),
+            content: None,
+        }
+    }
+
+    /// The release build made for `/column/` (`make dist-subpath`).
+    pub fn subpath() -> Self {
+        Deployment {
+            dist: project_dir().join("target/dist-subpath"),
+            public_url: "/column/".into(),
+            content: None,
+        }
+    }
+
+    pub fn with_content(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.content = Some(dir.into());
+        self
+    }
+}
+
+/// The build served by nginx, as `tools/nginx.sh` serves it for `make serve-dist`.
+pub struct Server {
+    _nginx: Group,
+    pub origin: String,
+    pub deployment: Deployment,
+}
+
+impl Server {
+    pub async fn start(deployment: Deployment) -> Server {
+        assert!(
+            deployment.dist.join("index.html").is_file(),
+            "no release build at {}: run `make dist dist-subpath` (make test does)",
+            deployment.dist.display()
+        );
+        let port = free_port();
+        let mut cmd = Command::new(project_dir().join("tools/nginx.sh"));
+        cmd.arg(&deployment.dist)
+            .arg(port.to_string())
+            .arg(&deployment.public_url);
+        if let Some(content) = &deployment.content {
+            cmd.arg(content);
+        }
+        let nginx = spawn_group(&mut cmd);
+        wait_for_port(port, "nginx").await;
+        Server {
+            _nginx: nginx,
+            origin: format!("http://127.0.0.1:{port}"),
+            deployment,
+        }
+    }
+
+    /// The absolute URL of an app path such as `/faq`, under the deployment's prefix.
+    pub fn url(&self, app_path: &str) -> String {
+        let prefix = self.deployment.public_url.trim_end_matches('/');
+        format!("{}{}{}", self.origin, prefix, app_path)
+    }
+}
+
+/// Where Chromium's proxy points: anything not bound for loopback (which is never
+/// proxied) arrives here and is refused, so no test traffic leaves the machine. The
+/// browser's own background requests end here too; the page's requests are judged
+/// from its network log instead (see `App::foreign_requests`).
+struct ForeignRequestSink {
+    port: u16,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl ForeignRequestSink {
+    async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind sink");
+        let port = listener.local_addr().unwrap().port();
+        let task = tokio::spawn(async move {
+            while let Ok((mut sock, _)) = listener.accept().await {
+                tokio::spawn(async move {
+                    let mut buf = vec![0u8; 4096];
+                    let _ = sock.read(&mut buf).await;
+                    let _ = sock
+                        .write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .await;
+                });
+            }
+        });
+        ForeignRequestSink { port, task }
+    }
+}
+
+impl Drop for ForeignRequestSink {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// What the browser logged so far (reading ChromeDriver's logs drains them).
+#[derive(Default)]
+struct Logs {
+    console_errors: Vec<String>,
+    requested_urls: Vec<String>,
+}
+
+/// Whether a URL the page requested stays on this machine. Only network schemes can
+/// leave it (`data:`, `blob:` and the browser's own `chrome:` pages cannot).
+fn is_local(url: &str) -> bool {
+    match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https" | "ws" | "wss") => {
+            matches!(u.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
+        }
+        Ok(_) => true,
+        Err(_) => false,
+    }
+}
+
+/// A raw WebDriver command for the endpoints fantoccini has no method for.
+#[derive(Debug)]
+struct RawCommand {
+    method: http::Method,
+    path: String,
+    body: Option<Value>,
+}
+
+impl WebDriverCompatibleCommand for RawCommand {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            self.method.clone(),
+            self.body.as_ref().map(|b| b.to_string()),
+        )
+    }
+}
+
+/// The viewport a test browses with.
+#[derive(Clone, Copy, Debug)]
+pub enum Viewport {
+    Desktop,
+    /// The narrowest phone the layout supports.
+    Phone,
+}
+
+/// The app in a browser: a server, a headless Chromium, and the checks every test ends with.
+pub struct App {
+    pub server: Server,
+    pub client: Client,
+    /// Sinks everything bound for another host, so nothing leaves the machine.
+    _sink: ForeignRequestSink,
+    logs: Mutex<Logs>,
+    _driver: Group,
+    _profile: TempDir,
+}
+
+/// A temporary directory removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    pub fn new(tag: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!(
+            "clinic-column-{tag}-{}-{}",
+            std::process::id(),
+            free_port()
+        ));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl App {
+    /// The release build at the root, in a desktop-sized browser.
+    pub async fn launch() -> App {
+        App::launch_with(Deployment::root(), Viewport::Desktop).await
+    }
+
+    pub async fn launch_with(deployment: Deployment, viewport: Viewport) -> App {
+        let server = Server::start(deployment).await;
+        let sink = ForeignRequestSink::start().await;
+        let profile = TempDir::new("chromium");
+        let port = free_port();
+        let driver = spawn_group(
+            Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        );
+        wait_for_port(port, "chromedriver").await;
+        let (w, h) = match viewport {
+            Viewport::Desktop => (1280, 900),
+            Viewport::Phone => (320, 640),
+        };
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--lang=ja-JP",
+                    format!("--window-size={w},{h}"),
+                    format!("--user-data-dir={}", profile.0.display()),
+                    format!("--proxy-server=http://127.0.0.1:{}", sink.port),
+                ]
+            }
+        });
+        let caps = match caps {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("start a Chromium session");
+        App {
+            server,
+            client,
+            _sink: sink,
+            logs: Mutex::new(Logs::default()),
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+
+    /// Opens an app path (e.g. `/faq?x=1#y`) by URL, as a typed or shared link would.
+    pub async fn open(&self, app_path: &str) {
+        self.client
+            .goto(&self.server.url(app_path))
+            .await
+            .expect("navigate");
+        self.wait_until("document.readyState === 'complete' && !!document.querySelector('main')")
+            .await;
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Waits until a JavaScript expression is truthy.
+    pub async fn wait_until(&self, expression: &str) {
+        let start = Instant::now();
+        loop {
+            let ok = self
+                .client
+                .execute(&format!("return !!({expression});"), vec![])
+                .await
+                .map(|v| v == Value::Bool(true))
+                .unwrap_or(false);
+            if ok {
+                return;
+            }
+            if start.elapsed() > STEP_TIMEOUT {
+                let body = self
+                    .js("return document.body ? document.body.innerText : ''")
+                    .await;
+                panic!(
+                    "timed out waiting for `{expression}`; the page shows:\n{}",
+                    body.as_str().unwrap_or("")
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits for an element to be in the page.
+    pub async fn wait_for(&self, css: &str) {
+        self.wait_until(&format!("document.querySelector({})", json!(css)))
+            .await;
+    }
+
+    /// The visible text of the first element matching `css`, once it exists.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await;
+        let v = self
+            .js(&format!(
+                "return document.querySelector({}).innerText.trim();",
+                json!(css)
+            ))
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Clicks the first element matching `css` like a user would.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await;
+        let el = self.client.find(Locator::Css(css)).await.expect("find");
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// The app path of the current URL (without the deployment prefix), with query and hash.
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.expect("current url");
+        let prefix = self.server.deployment.public_url.trim_end_matches('/');
+        let mut path = url
+            .path()
+            .strip_prefix(prefix)
+            .unwrap_or(url.path())
+            .to_string();
+        if let Some(q) = url.query() {
+            path = format!("{path}?{q}");
+        }
+        if let Some(f) = url.fragment() {
+            path = format!("{path}#{f}");
+        }
+        path
+    }
+
+    /// Runs axe-core in the page and fails with a readable list of any WCAG 2.2 A/AA violation.
+    pub async fn assert_accessible(&self) {
+        let violations = self.axe_violations().await;
+        assert!(
+            violations.is_empty(),
+            "axe-core found WCAG 2.2 AA violations on {}:\n{}",
+            self.path().await,
+            violations.join("\n")
+        );
+    }
+
+    /// The WCAG 2.2 A/AA violations axe-core reports, one line each.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let has_axe = self.js("return typeof window.axe === 'object'").await;
+        if has_axe != Value::Bool(true) {
+            let path = project_dir().join("tools/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (run tools/setup.sh test)", path.display()));
+            self.client
+                .execute(&source, vec![])
+                .await
+                .expect("inject axe-core");
+        }
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document, { runOnly: { type: 'tag', values:
+                       ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                     .then(r => done(r.violations.map(v =>
+                         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', ')}`)))
+                     .catch(e => done(['axe-core failed: ' + e]));"#,
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    async fn read_log(&self, kind: &str) -> Vec<Value> {
+        let entries = self
+            .client
+            .issue_cmd(RawCommand {
+                method: http::Method::POST,
+                path: "se/log".into(),
+                body: Some(json!({ "type": kind })),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("read the {kind} log: {e}"));
+        entries.as_array().cloned().unwrap_or_default()
+    }
+
+    async fn drain_logs(&self) {
+        let console: Vec<String> = self
+            .read_log("browser")
+            .await
+            .into_iter()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+            .collect();
+        let requests: Vec<String> = self
+            .read_log("performance")
+            .await
+            .into_iter()
+            .filter_map(|e| serde_json::from_str::<Value>(e["message"].as_str()?).ok())
+            .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
+            .filter_map(|m| {
+                m["message"]["params"]["request"]["url"]
+                    .as_str()
+                    .map(String::from)
+            })
+            .collect();
+        let mut logs = self.logs.lock().unwrap();
+        logs.console_errors.extend(console);
+        logs.requested_urls.extend(requests);
+    }
+
+    /// The browser console's errors so far (uncaught exceptions, console.error, failed loads).
+    pub async fn console_errors(&self) -> Vec<String> {
+        self.drain_logs().await;
+        self.logs.lock().unwrap().console_errors.clone()
+    }
+
+    /// Every URL the page requested so far from a host other than this machine.
+    pub async fn foreign_requests(&self) -> Vec<String> {
+        self.drain_logs().await;
+        let logs = self.logs.lock().unwrap();
+        logs.requested_urls
+            .iter()
+            .filter(|u| !is_local(u))
+            .cloned()
+            .collect()
+    }
+
+    /// Every URL the page requested so far.
+    pub async fn requested_urls(&self) -> Vec<String> {
+        self.drain_logs().await;
+        self.logs.lock().unwrap().requested_urls.clone()
+    }
+
+    /// Calls a Chrome DevTools Protocol method (e.g. network or CPU emulation).
+    pub async fn cdp(&self, method: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(RawCommand {
+                method: http::Method::POST,
+                path: "goog/cdp/execute".into(),
+                body: Some(json!({ "cmd": method, "params": params })),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {method}: {e}"))
+    }
+
+    /// Ends the test: the console showed no error and nothing went to another host.
+    pub async fn finish(self) {
+        self.finish_allowing(&[]).await
+    }
+
+    /// Like `finish`, but console errors containing one of `expected` are allowed
+    /// (a test that makes a fetch fail on purpose expects the browser to log it).
+    pub async fn finish_allowing(self, expected: &[&str]) {
+        let errors: Vec<String> = self
+            .console_errors()
+            .await
+            .into_iter()
+            .filter(|e| !expected.iter().any(|x| e.contains(x)))
+            .collect();
+        let foreign = self.foreign_requests().await;
+        let _ = self.client.clone().close().await;
+        assert!(
+            errors.is_empty(),
+            "the browser console shows errors:\n{}",
+            errors.join("\n")
+        );
+        assert!(
+            foreign.is_empty(),
+            "requests went to other hosts:\n{}",
+            foreign.join("\n")
+        );
+    }
+}
+
+/// Reads a file of the served build over HTTP/1.1 with the given Accept-Encoding,
+/// returning the status line and headers (lower-cased names).
+pub async fn http_head(
+    server: &Server,
+    app_path: &str,
+    accept_encoding: &str,
+) -> (u16, Vec<(String, String)>) {
+    let url = url::Url::parse(&server.url(app_path)).unwrap();
+    let mut sock = tokio::net::TcpStream::connect((url.host_str().unwrap(), url.port().unwrap()))
+        .await
+        .expect("connect to nginx");
+    let path = match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_string(),
+    };
+    let req = format!(
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept_encoding}\r\nConnection: close\r\n\r\n"
+    );
+    sock.write_all(req.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    sock.read_to_end(&mut raw).await.unwrap();
+    let text = String::from_utf8_lossy(&raw);
+    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    (status, headers)
+}
+
+/// A copy of the bundled content in a temporary folder, for tests that break it.
+pub fn content_copy() -> TempDir {
+    let dir = TempDir::new("content");
+    copy_dir(&project_dir().join("public/content"), dir.path());
+    dir
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! End-to-end tests: the release build served by nginx on loopback, driven in headless
+//! Chromium. Run by `make test` (which builds `dist/` first).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod data_layer;
+mod foundation;
+mod harness;
