@@ -6,7 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::base;
-use crate::pages::{ArticlePage, ColumnList, NotFound};
+use crate::components::{SiteFooter, SiteHeader};
+use crate::navigation::NavigationEffects;
+use crate::pages::{ArticlePage, ClinicsPage, ColumnList, FaqPage, NotFound};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -14,13 +16,46 @@ pub fn App() -> impl IntoView {
     view! {
         <Html attr:lang="ja" />
         <Router base=base::router_base()>
-            <a class="skip-link" href="#main">"本文へスキップ"</a>
+            <NavigationEffects />
+            <a class="skip-link" href="#main" on:click=skip_to_main>"本文へスキップ"</a>
+            <SiteHeader />
             <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=ColumnList />
-                    <Route path=path!("/column/:slug") view=ArticlePage />
-                </Routes>
+                <ErrorBoundary fallback=|_| view! { <Unexpected /> }>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=ColumnList />
+                        <Route path=path!("/column/:slug") view=ArticlePage />
+                        <Route path=path!("/clinics") view=ClinicsPage />
+                        <Route path=path!("/faq") view=FaqPage />
+                    </Routes>
+                </ErrorBoundary>
             </main>
+            <SiteFooter />
         </Router>
+    }
+}
+
+/// Moves focus to the main content. Handled here because with `<base href>` a bare
+/// `#main` would resolve to the root page.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    ev.stop_propagation();
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}
+
+/// Shown if a view fails in a way it did not handle itself.
+#[component]
+fn Unexpected() -> impl IntoView {
+    view! {
+        <section class="load-failure" role="alert">
+            <h1>"表示中に問題が発生しました"</h1>
+            <p>"お手数ですが、ページを再読み込みしてください。"</p>
+        </section>
     }
 }

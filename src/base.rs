@@ -24,3 +24,11 @@ pub fn router_base() -> &'static str {
 pub fn href(app_path: &str) -> String {
     paths::href(router_base(), app_path)
 }
+
+/// The absolute URL of an app path, for canonical links, sharing and structured data.
+pub fn absolute(app_path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", href(app_path))
+}

@@ -9,13 +9,14 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::reactive::owner::Owner;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
 use crate::content::{files, Article, Clinics, Faq, Index, Site};
+use crate::listing::{self, Searchable};
 use crate::{base, paths};
 
 /// Why content could not be loaded.
@@ -49,22 +50,29 @@ impl fmt::Display for LoadError {
 }
 
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>> = RefCell::new(HashMap::new());
 }
 
-async fn load<T>(file: String) -> Result<T, LoadError>
-where
-    T: DeserializeOwned + Clone + 'static,
-{
+fn cached<T: Send + Sync + 'static>(key: &str) -> Option<Arc<T>> {
+    let hit = CACHE.with(|c| c.borrow().get(key).cloned())?;
+    hit.downcast::<T>().ok()
+}
+
+fn remember<T: Send + Sync + 'static>(key: String, value: T) -> Arc<T> {
+    let value = Arc::new(value);
+    CACHE.with(|c| c.borrow_mut().insert(key, value.clone()));
+    value
+}
+
+async fn load<T: DeserializeOwned + Send + Sync + 'static>(
+    file: String,
+) -> Result<Arc<T>, LoadError> {
     let url = paths::content_url(base::router_base(), &file);
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
-        if let Some(v) = hit.downcast_ref::<T>() {
-            return Ok(v.clone());
-        }
+    if let Some(hit) = cached::<T>(&url) {
+        return Ok(hit);
     }
     let value: T = fetch(&url).await?;
-    CACHE.with(|c| c.borrow_mut().insert(url, Rc::new(value.clone())));
-    Ok(value)
+    Ok(remember(url, value))
 }
 
 async fn fetch<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
@@ -108,24 +116,37 @@ pub fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, LoadError>
     })
 }
 
-pub async fn site() -> Result<Site, LoadError> {
+pub async fn site() -> Result<Arc<Site>, LoadError> {
     load(files::SITE.to_string()).await
 }
 
-pub async fn index() -> Result<Index, LoadError> {
+pub async fn index() -> Result<Arc<Index>, LoadError> {
     load(files::INDEX.to_string()).await
 }
 
-pub async fn clinics() -> Result<Clinics, LoadError> {
+/// The index prepared for searching, built once per page load.
+pub async fn search_index() -> Result<Arc<Vec<Searchable>>, LoadError> {
+    const KEY: &str = "search-index";
+    if let Some(hit) = cached(KEY) {
+        return Ok(hit);
+    }
+    let index = index().await?;
+    Ok(remember(
+        KEY.to_string(),
+        listing::searchable(&index.articles),
+    ))
+}
+
+pub async fn clinics() -> Result<Arc<Clinics>, LoadError> {
     load(files::CLINICS.to_string()).await
 }
 
-pub async fn faq() -> Result<Faq, LoadError> {
+pub async fn faq() -> Result<Arc<Faq>, LoadError> {
     load(files::FAQ.to_string()).await
 }
 
 /// One article. An unknown or malformed slug is a 404, never a request for another file.
-pub async fn article(slug: String) -> Result<Article, LoadError> {
+pub async fn article(slug: String) -> Result<Arc<Article>, LoadError> {
     if !crate::content::is_slug(&slug) {
         return Err(LoadError::Http {
             url: slug,

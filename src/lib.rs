@@ -4,7 +4,12 @@
 //! natively; the browser app lives behind `target_arch = "wasm32"`.
 
 pub mod content;
+pub mod japan_map;
+pub mod listing;
 pub mod paths;
+pub mod search;
+pub mod share;
+pub mod structured_data;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -14,5 +19,7 @@ pub mod base;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod data;
+#[cfg(target_arch = "wasm32")]
+pub mod navigation;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;

@@ -33,9 +33,71 @@ pub fn href(router_base: &str, app_path: &str) -> String {
     }
 }
 
+/// Where a content link leads: an app path, or an external https URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    App(String),
+    External(String),
+}
+
+/// Maps a content link to where it leads. Anything but https is refused (None), so
+/// content can never produce a `javascript:` or `data:` link.
+pub fn destination(to: &crate::content::LinkTarget) -> Option<Destination> {
+    use crate::content::LinkTarget;
+    use crate::listing::encode;
+    let with_hash = |path: String, hash: &Option<String>| match hash {
+        Some(h) => format!("{path}#{}", encode(h)),
+        None => path,
+    };
+    Some(match to {
+        LinkTarget::Category(id) => Destination::App(format!("/?category={}", encode(id))),
+        LinkTarget::Article(a) => Destination::App(with_hash(
+            format!("/column/{}", encode(&a.slug)),
+            &a.section,
+        )),
+        LinkTarget::Faq(f) => Destination::App(with_hash("/faq".into(), &f.item)),
+        LinkTarget::Clinics(c) => Destination::App(with_hash("/clinics".into(), &c.clinic)),
+        LinkTarget::Url(url) if url.starts_with("https://") => Destination::External(url.clone()),
+        LinkTarget::Url(_) => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::{FaqLink, LinkTarget, SectionLink};
+
+    #[test]
+    fn content_links_map_to_app_paths_and_only_https() {
+        let d = |t: LinkTarget| destination(&t);
+        assert_eq!(
+            d(LinkTarget::Category("exosome".into())),
+            Some(Destination::App("/?category=exosome".into()))
+        );
+        assert_eq!(
+            d(LinkTarget::Article(SectionLink {
+                slug: "a".into(),
+                section: Some("side-effects".into())
+            })),
+            Some(Destination::App("/column/a#side-effects".into()))
+        );
+        assert_eq!(
+            d(LinkTarget::Faq(FaqLink { item: None })),
+            Some(Destination::App("/faq".into()))
+        );
+        assert_eq!(
+            d(LinkTarget::Url("https://x.example/".into())),
+            Some(Destination::External("https://x.example/".into()))
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "http://x.example/",
+            "data:text/html,x",
+            "//x.example",
+        ] {
+            assert_eq!(d(LinkTarget::Url(bad.into())), None, "{bad}");
+        }
+    }
 
     #[test]
     fn router_base_has_no_trailing_slash() {

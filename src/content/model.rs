@@ -357,3 +357,141 @@ impl Site {
         self.doctors.iter().find(|d| d.id == id)
     }
 }
+
+/// An entry of an article's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocEntry {
+    pub id: String,
+    pub title: String,
+    /// 1 for h2 sections, 2 for h3 sections.
+    pub depth: usize,
+}
+
+impl Article {
+    /// Every section, in order, for the table of contents.
+    pub fn toc(&self) -> Vec<TocEntry> {
+        self.walk()
+            .into_iter()
+            .filter_map(|(depth, b)| match b {
+                Block::Section { id, title, .. } => Some(TocEntry {
+                    id: id.clone(),
+                    title: title.clone(),
+                    depth,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The ids of the collapsible sections.
+    pub fn collapsible_ids(&self) -> Vec<String> {
+        self.walk()
+            .into_iter()
+            .filter_map(|(_, b)| match b {
+                Block::Section {
+                    id,
+                    collapsible: true,
+                    ..
+                } => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The id of the collapsible section that contains the section `id`, or `id` itself
+    /// if it is collapsible: what must open for `#id` to be seen.
+    pub fn collapsible_containing(&self, id: &str) -> Option<String> {
+        fn go(blocks: &[Block], id: &str, open: Option<&str>) -> Option<Option<String>> {
+            for b in blocks {
+                if let Block::Section {
+                    id: sid,
+                    collapsible,
+                    blocks,
+                    ..
+                } = b
+                {
+                    let here = if *collapsible {
+                        Some(sid.as_str())
+                    } else {
+                        open
+                    };
+                    if sid == id {
+                        return Some(here.map(str::to_string));
+                    }
+                    if let Some(found) = go(blocks, id, here) {
+                        return Some(found);
+                    }
+                }
+            }
+            None
+        }
+        go(&self.body, id, None).flatten()
+    }
+}
+
+impl PriceRow {
+    /// The price as the column prints it: `12345` → `12,345円`.
+    pub fn price_label(&self) -> String {
+        let digits = self.yen.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out + "円"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled_article() -> Article {
+        let path = format!(
+            "{}/public/content/articles/exosome-side-effects.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn prices_are_grouped_by_thousands() {
+        let row = |yen| PriceRow {
+            item: "x".into(),
+            yen,
+            note: None,
+        };
+        assert_eq!(row(0).price_label(), "0円");
+        assert_eq!(row(980).price_label(), "980円");
+        assert_eq!(row(12345).price_label(), "12,345円");
+        assert_eq!(row(1_000_000).price_label(), "1,000,000円");
+    }
+
+    #[test]
+    fn the_seed_article_has_its_sections_in_order() {
+        let a = bundled_article();
+        let toc = a.toc();
+        assert_eq!(toc.len(), 17);
+        assert_eq!(toc[0].title, "危険性がほとんどない理由");
+        assert_eq!(toc.iter().filter(|e| e.depth == 1).count(), 7);
+        assert_eq!(a.collapsible_ids(), ["side-effects", "downsides"]);
+    }
+
+    #[test]
+    fn anchors_inside_a_group_open_that_group() {
+        let a = bundled_article();
+        assert_eq!(
+            a.collapsible_containing("side-effects").as_deref(),
+            Some("side-effects")
+        );
+        assert_eq!(
+            a.collapsible_containing("downsides-blood-donation")
+                .as_deref(),
+            Some("downsides")
+        );
+        assert_eq!(a.collapsible_containing("downtime"), None);
+        assert_eq!(a.collapsible_containing("no-such-id"), None);
+    }
+}

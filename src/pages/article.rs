@@ -1,35 +1,238 @@
+//! `/column/:slug`: one doctor-supervised article.
+
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_params_map};
 
-use crate::components::{ColumnHeader, LoadFailure};
-use crate::data;
+use crate::base;
+use crate::components::{
+    ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, JsonLd, LoadFailure, PageMeta,
+    ShareLinks, ShowAllToggle, Skeleton,
+};
+use crate::content::{summary, Article, ArticleSummary, Index, Site, TocEntry};
+use crate::data::{self, LoadError};
+use crate::structured_data::{breadcrumb_list, medical_web_page};
 
-/// `/column/:slug`: one article.
+/// How many related articles to offer.
+const RELATED: usize = 3;
+
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let content = LocalResource::new(move || {
         let slug = slug();
-        async move { Ok::<_, data::LoadError>((data::site().await?, data::article(slug).await?)) }
+        async move {
+            Ok::<_, LoadError>((
+                data::site().await?,
+                data::index().await?,
+                data::article(slug).await?,
+            ))
+        }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="skeleton" aria-busy="true">"読み込み中…"</p> }>
+        <Suspense fallback=|| view! { <Skeleton lines=8 /> }>
             {move || Suspend::new(async move {
                 match content.await {
-                    Ok((site, article)) => view! {
-                        <Title text=article.title.clone() />
-                        <ColumnHeader column=site.column />
-                        <article class="article">
-                            <h1 class="article__title">{article.title}</h1>
-                        </article>
-                    }.into_any(),
+                    Ok((site, index, article)) => view! { <ArticleView site index article /> }.into_any(),
+                    Err(e) if e.is_not_found() => view! { <ArticleNotFound /> }.into_any(),
                     Err(error) => view! {
                         <LoadFailure error on_retry=move |_| content.refetch() />
-                    }.into_any(),
+                    }
+                    .into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+#[component]
+fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> impl IntoView {
+    let path = format!("/column/{}", article.slug);
+    let url = base::absolute(&path);
+    let category = site
+        .category(&article.category)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    let doctor = site.doctor(&article.supervisor).cloned();
+    let updated = article.updated.unwrap_or(article.published);
+    let collapsible_ids = article.collapsible_ids();
+    let state = Collapsibles::new(format!("collapsed:{}", article.slug), true);
+    open_for_hash(article.clone(), state);
+
+    let trail = vec![
+        ("コラム一覧".to_string(), "/".to_string()),
+        (
+            category.clone(),
+            format!("/?category={}", crate::listing::encode(&article.category)),
+        ),
+        (article.title.clone(), path.clone()),
+    ];
+    let json_ld = vec![
+        medical_web_page(&site, &article, &url),
+        breadcrumb_list(
+            &trail
+                .iter()
+                .map(|(name, p)| (name.clone(), base::absolute(p)))
+                .collect::<Vec<_>>(),
+        ),
+    ];
+    let description = summary::excerpt(&article);
+    let controls = collapsible_ids
+        .iter()
+        .map(|id| format!("{id}-content"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let related = related_articles(&index, &article);
+    let doctor_name = doctor.as_ref().map(|d| d.name.clone()).unwrap_or_default();
+
+    view! {
+        <PageMeta title=article.title.clone() description path=path.clone() kind="article" />
+        <Breadcrumbs trail />
+        <article class="article">
+            <header class="article__header">
+                <p class="article__meta">
+                    <span class="badge">{category.clone()}</span>
+                    <span>"公開日 " <time datetime=article.published.to_string()>{article.published.dotted()}</time></span>
+                    <span>"更新日 " <time datetime=updated.to_string()>{updated.dotted()}</time></span>
+                </p>
+                <h1 class="article__title" tabindex="-1">{article.title.clone()}</h1>
+                {doctor.clone().map(|d| view! { <DoctorBox doctor=d /> })}
+            </header>
+            <nav class="toc" aria-labelledby="toc-heading">
+                <h2 id="toc-heading" class="toc__heading">"目次"</h2>
+                <ol>
+                    {toc_tree(article.toc())
+                        .into_iter()
+                        .map(|(top, subs)| {
+                            let link = |e: TocEntry| {
+                                let href = base::href(&format!("{path}#{}", e.id));
+                                view! { <A href=href scroll=false>{e.title}</A> }
+                            };
+                            view! {
+                                <li class="toc__item">
+                                    {link(top)}
+                                    {(!subs.is_empty()).then(|| view! {
+                                        <ul class="toc__sub">
+                                            {subs.into_iter().map(|e| view! { <li>{link(e)}</li> }).collect_view()}
+                                        </ul>
+                                    })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+            {(!collapsible_ids.is_empty()).then(|| view! {
+                <div class="article__controls">
+                    <p>"副作用・デメリットの項目は、見出しのボタンで開閉できます。"</p>
+                    <ShowAllToggle state ids=collapsible_ids.clone() controls />
+                </div>
+            })}
+            <div class="article__body">
+                <ArticleBody
+                    blocks=article.body.clone()
+                    state
+                    consultation_url=site.brand.consultation_url.clone()
+                />
+            </div>
+            <ShareLinks url=url title=article.title.clone() />
+            {doctor.map(|d| view! { <DoctorBox doctor=d /> })}
+        </article>
+        {(!related.is_empty()).then(|| view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading">"関連記事"</h2>
+                <ul class="article-list">
+                    {related
+                        .into_iter()
+                        .map(|a| {
+                            let category = site.category(&a.category).map(|c| c.name.clone()).unwrap_or_default();
+                            view! {
+                                <li>
+                                    <ArticleCard summary=a category doctor=doctor_name.clone() nested=true />
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        })}
+        {json_ld.into_iter().map(|data| view! { <JsonLd data /> }).collect_view()}
+    }
+}
+
+/// The article's own related list first, then the newest of the same category.
+fn related_articles(index: &Index, article: &Article) -> Vec<ArticleSummary> {
+    let by_slug = |slug: &str| index.articles.iter().find(|a| a.slug == slug).cloned();
+    let mut out: Vec<ArticleSummary> = article.related.iter().filter_map(|s| by_slug(s)).collect();
+    for a in &index.articles {
+        if out.len() >= RELATED {
+            break;
+        }
+        if a.slug != article.slug
+            && a.category == article.category
+            && !out.iter().any(|o| o.slug == a.slug)
+        {
+            out.push(a.clone());
+        }
+    }
+    out.truncate(RELATED);
+    out
+}
+
+/// `#side-effects` (or any section inside a collapsible group) opens that group and
+/// scrolls to the target, on arrival and whenever the hash changes.
+fn open_for_hash(article: Arc<Article>, state: Collapsibles) {
+    let hash = use_location().hash;
+    let article = StoredValue::new(article);
+    Effect::new(move |_| {
+        let hash = hash.get();
+        let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) else {
+            return;
+        };
+        let id = crate::navigation::decode(id);
+        if let Some(group) = article.with_value(|a| a.collapsible_containing(&id)) {
+            state.set(&group, true);
+        }
+        // After the panel is shown, bring the target into view.
+        request_animation_frame(move || {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+            {
+                el.scroll_into_view();
+            }
+        });
+    });
+}
+
+/// An unknown slug.
+#[component]
+fn ArticleNotFound() -> impl IntoView {
+    view! {
+        <PageMeta title="記事が見つかりません" description="お探しの記事は見つかりませんでした。" path="/" />
+        <section class="not-found">
+            <h1 tabindex="-1">"記事が見つかりません"</h1>
+            <p>"お探しの記事は移動または削除された可能性があります。"</p>
+            <ul>
+                <li><A href=base::href("/")>"コラム一覧へ"</A></li>
+                <li><A href=base::href("/faq")>"よくある質問へ"</A></li>
+                <li><A href=base::href("/clinics")>"クリニック紹介へ"</A></li>
+            </ul>
+        </section>
+    }
+}
+
+/// Top-level sections, each with its sub-sections.
+fn toc_tree(entries: Vec<TocEntry>) -> Vec<(TocEntry, Vec<TocEntry>)> {
+    let mut tree: Vec<(TocEntry, Vec<TocEntry>)> = Vec::new();
+    for e in entries {
+        match tree.last_mut() {
+            Some((_, subs)) if e.depth > 1 => subs.push(e),
+            _ => tree.push((e, Vec::new())),
+        }
+    }
+    tree
 }

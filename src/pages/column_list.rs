@@ -1,35 +1,218 @@
+//! `/`: the column list, with category filter, Japanese-aware search and pages.
+//! Its whole state lives in the query string (`category`, `q`, `page`).
+
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
-use crate::components::{ColumnHeader, LoadFailure};
-use crate::{base, data};
+use crate::base;
+use crate::components::{ArticleCard, ColumnHeader, LoadFailure, PageMeta, Pagination, Skeleton};
+use crate::content::Site;
+use crate::data::{self, LoadError};
+use crate::listing::{list, ListQuery, Listing, Searchable};
 
-/// `/`: the column list.
 #[component]
 pub fn ColumnList() -> impl IntoView {
+    let query = use_query_map();
+    let state = Memo::new(move |_| {
+        query.with(|q| ListQuery::parse(q.get_str("category"), q.get_str("q"), q.get_str("page")))
+    });
     let content = LocalResource::new(|| async {
-        Ok::<_, data::LoadError>((data::site().await?, data::index().await?))
+        Ok::<_, LoadError>((data::site().await?, data::search_index().await?))
     });
     view! {
-        <Suspense fallback=|| view! { <p class="skeleton" aria-busy="true">"読み込み中…"</p> }>
+        <Suspense fallback=|| view! { <Skeleton lines=6 /> }>
             {move || Suspend::new(async move {
                 match content.await {
-                    Ok((site, index)) => view! {
-                        <Title text=site.column.name.clone() />
-                        <ColumnHeader column=site.column />
-                        <h1 class="visually-hidden">"コラム一覧"</h1>
-                        <ul class="article-list">
-                            {index.articles.into_iter().map(|a| view! {
-                                <li><A href=base::href(&format!("/column/{}", a.slug))>{a.title}</A></li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
+                    Ok((site, all)) => view! { <ListView site all state /> }.into_any(),
                     Err(error) => view! {
                         <LoadFailure error on_retry=move |_| content.refetch() />
-                    }.into_any(),
+                    }
+                    .into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn ListView(site: Arc<Site>, all: Arc<Vec<Searchable>>, state: Memo<ListQuery>) -> impl IntoView {
+    let listing = {
+        let site = site.clone();
+        Memo::new(move |_| list(&all, &site, &state.get()))
+    };
+    let column = site.column.clone();
+    let description = column.description.clone();
+    let site_for_title = site.clone();
+    let title = move || {
+        let l = listing.get();
+        let mut t = column.name.clone();
+        if let Some(c) = l.category.as_ref().and_then(|c| site_for_title.category(c)) {
+            t = format!("{}の記事 | {t}", c.name);
+        }
+        if l.page > 1 {
+            t = format!("{t}({}ページ目)", l.page);
+        }
+        t
+    };
+    let site = StoredValue::new(site);
+    view! {
+        {move || view! { <PageMeta title=title() description=description.clone() path=state.get().path() /> }}
+        <ColumnHeader column=site.with_value(|s| s.column.clone()) is_page_heading=true />
+        <CategoryFilter site state />
+        <SearchBox state />
+        {move || {
+            let l = listing.get();
+            view! { <Results site listing=l state=state.get() /> }
+        }}
+    }
+}
+
+/// The treatment menu as filter links; "すべて" clears the filter.
+#[component]
+fn CategoryFilter(site: StoredValue<Arc<Site>>, state: Memo<ListQuery>) -> impl IntoView {
+    let link = move |category: Option<String>| {
+        let s = state.get();
+        base::href(
+            &ListQuery {
+                category,
+                q: s.q,
+                page: 1,
+            }
+            .path(),
+        )
+    };
+    let current = move || state.get().category;
+    let categories = site.with_value(|s| s.categories.clone());
+    view! {
+        <nav class="category-filter" aria-label="カテゴリーで絞り込む">
+            <ul>
+                <li>
+                    <a href=move || link(None) aria-current=move || current().is_none().then_some("page")>
+                        "すべて"
+                    </a>
+                </li>
+                {categories
+                    .into_iter()
+                    .map(|c| {
+                        let id = c.id.clone();
+                        let selected = {
+                            let id = id.clone();
+                            move || (current().as_deref() == Some(id.as_str())).then_some("page")
+                        };
+                        view! {
+                            <li>
+                                <a href=move || link(Some(id.clone())) aria-current=selected>
+                                    {c.name}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The search field. Each keystroke replaces the URL's `q` (so history is not flooded
+/// and back leaves the search); the list follows the URL.
+#[component]
+fn SearchBox(state: Memo<ListQuery>) -> impl IntoView {
+    let navigate = use_navigate();
+    let on_input = move |ev: leptos::ev::Event| {
+        let q = event_target_value(&ev);
+        let next = ListQuery {
+            q,
+            page: 1,
+            ..state.get_untracked()
+        };
+        navigate(
+            &base::href(&next.path()),
+            NavigateOptions {
+                resolve: false,
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="column-search">"コラムを検索"</label>
+            <input
+                id="column-search"
+                type="search"
+                name="q"
+                autocomplete="off"
+                enterkeyhint="search"
+                placeholder="例:えくそそーむ、副作用"
+                prop:value=move || state.get().q
+                on:input=on_input
+            />
+        </form>
+    }
+}
+
+#[component]
+fn Results(site: StoredValue<Arc<Site>>, listing: Listing, state: ListQuery) -> impl IntoView {
+    let category_name =
+        |id: &str| site.with_value(|s| s.category(id).map(|c| c.name.clone()).unwrap_or_default());
+    let doctor_name =
+        |id: &str| site.with_value(|s| s.doctor(id).map(|d| d.name.clone()).unwrap_or_default());
+    let filter_name = listing.category.as_deref().map(category_name);
+    let mut summary = format!("{}件の記事", listing.total);
+    if let Some(name) = &filter_name {
+        summary = format!("「{name}」の{summary}");
+    }
+    if !state.q.trim().is_empty() {
+        summary = format!("「{}」で検索: {summary}", state.q.trim());
+    }
+    if listing.pages > 1 {
+        summary = format!("{summary}({} / {}ページ)", listing.page, listing.pages);
+    }
+    let empty = listing.total == 0;
+    let items = listing
+        .items
+        .iter()
+        .map(|a| {
+            view! {
+                <li>
+                    <ArticleCard
+                        summary=a.clone()
+                        category=category_name(&a.category)
+                        doctor=doctor_name(&a.supervisor)
+                        terms=listing.terms.clone()
+                    />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        {listing.unknown_category.map(|c| view! {
+            <p class="notice" role="status">
+                "カテゴリー「" {c} "」は見つからなかったため、すべての記事を表示しています。"
+            </p>
+        })}
+        <p class="result-count" role="status" aria-live="polite">{summary}</p>
+        {if empty {
+            let message = if state.q.trim().is_empty() {
+                "このカテゴリーの記事はまだありません。".to_string()
+            } else {
+                format!("「{}」に一致する記事は見つかりませんでした。言葉を変えてお試しください。", state.q.trim())
+            };
+            view! {
+                <div class="empty">
+                    <p>{message}</p>
+                    <p><A href=base::href("/")>"すべての記事を見る"</A></p>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <ul class="article-list">{items}</ul> }.into_any()
+        }}
+        <Pagination query=state page=listing.page pages=listing.pages />
     }
 }

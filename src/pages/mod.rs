@@ -1,9 +1,13 @@
 //! One module per page.
 
 mod article;
+mod clinics;
 mod column_list;
+mod faq;
 mod not_found;
 
 pub use article::ArticlePage;
+pub use clinics::ClinicsPage;
 pub use column_list::ColumnList;
+pub use faq::FaqPage;
 pub use not_found::NotFound;

@@ -67,11 +67,19 @@ async fn an_unknown_article_is_not_found_and_a_hostile_slug_fetches_nothing() {
     let app = App::launch().await;
     app.open("/column/no-such-article").await;
     app.wait_for(".load-failure, .not-found").await;
-    app.open("/column/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").await;
+    app.open("/column/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+        .await;
     app.wait_for(".load-failure, .not-found").await;
-    assert_eq!(app.js("return document.querySelectorAll('main img').length").await, json!(0));
+    assert_eq!(
+        app.js("return document.querySelectorAll('main img').length")
+            .await,
+        json!(0)
+    );
     let fetched = app.requested_urls().await;
-    assert!(!fetched.iter().any(|u| u.contains("/articles/%3C")), "{fetched:?}");
+    assert!(
+        !fetched.iter().any(|u| u.contains("/articles/%3C")),
+        "{fetched:?}"
+    );
     app.finish_allowing(&["no-such-article.json"]).await;
 }
 

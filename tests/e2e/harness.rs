@@ -23,6 +23,13 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::process::{Child, Command};
 
+/// WebDriver key codes, for keyboard-only steps.
+pub mod keys {
+    pub const ENTER: &str = "\u{e007}";
+    pub const TAB: &str = "\u{e004}";
+    pub const SPACE: &str = " ";
+}
+
 /// How long a step may wait for the page before the test fails.
 const STEP_TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -398,6 +405,94 @@ impl App {
         el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Types into a field like a user, key by key.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.wait_for(css).await;
+        let el = self.client.find(Locator::Css(css)).await.expect("find");
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Presses a key (e.g. `keys::ENTER`) on an element, which takes focus first.
+    pub async fn press(&self, css: &str, key: &str) {
+        self.type_into(css, key).await;
+    }
+
+    /// Presses a key on whatever has focus, as a keyboard-only user does.
+    pub async fn press_on_focused(&self, key: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let value = key.chars().next().expect("a key");
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("press a key: {e}"));
+    }
+
+    /// A description of the focused element: tag, id, class and text.
+    pub async fn focused(&self) -> String {
+        let v = self
+            .js("const e = document.activeElement; return e ? `${e.tagName.toLowerCase()}#${e.id}.${e.className} ${e.innerText || ''}`.trim() : ''")
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
+    /// An attribute of the first element matching `css`.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css).await;
+        let v = self
+            .js(&format!(
+                "return document.querySelector({}).getAttribute({});",
+                json!(css),
+                json!(name)
+            ))
+            .await;
+        v.as_str().map(String::from)
+    }
+
+    /// How many elements match `css` right now.
+    pub async fn count(&self, css: &str) -> usize {
+        let v = self
+            .js(&format!(
+                "return document.querySelectorAll({}).length;",
+                json!(css)
+            ))
+            .await;
+        v.as_u64().unwrap_or(0) as usize
+    }
+
+    /// The visible texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let v = self
+            .js(&format!(
+                "return [...document.querySelectorAll({})].map(e => e.innerText.trim());",
+                json!(css)
+            ))
+            .await;
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// Whether the first element matching `css` is rendered visibly.
+    pub async fn is_visible(&self, css: &str) -> bool {
+        self.js(&format!(
+            "const e = document.querySelector({}); return !!e && e.checkVisibility({{ contentVisibilityAuto: true, visibilityProperty: true }}) && e.getClientRects().length > 0;",
+            json!(css)
+        ))
+        .await
+            == Value::Bool(true)
+    }
+
+    pub async fn back(&self) {
+        self.client.back().await.expect("back");
+    }
+
+    pub async fn forward(&self) {
+        self.client.forward().await.expect("forward");
     }
 
     /// The app path of the current URL (without the deployment prefix), with query and hash.

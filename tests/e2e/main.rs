@@ -2,6 +2,10 @@
 //! Chromium. Run by `make test` (which builds `dist/` first).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod article;
+mod clinics;
+mod column_list;
 mod data_layer;
+mod faq;
 mod foundation;
 mod harness;

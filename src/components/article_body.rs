@@ -1,0 +1,128 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{Collapsible, Collapsibles};
+use crate::base;
+use crate::content::{Block, PriceRow};
+use crate::paths::{destination, Destination};
+
+/// Renders an article body. Blocks are typed data, so every string renders as text.
+#[component]
+pub fn ArticleBody(
+    blocks: Vec<Block>,
+    state: Collapsibles,
+    /// Where the consultation call to action leads: a booking URL, else the clinics page.
+    consultation_url: Option<String>,
+) -> impl IntoView {
+    let cta = StoredValue::new(consultation_url);
+    blocks
+        .into_iter()
+        .map(|b| block(b, 1, state, cta))
+        .collect_view()
+}
+
+fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<Option<String>>) -> AnyView {
+    match b {
+        Block::Section {
+            id,
+            title,
+            collapsible,
+            blocks,
+            ..
+        } => {
+            let level = depth + 1;
+            let inner = move || {
+                blocks
+                    .into_iter()
+                    .map(|b| block(b, depth + 1, state, cta))
+                    .collect_view()
+            };
+            if collapsible {
+                view! {
+                    <Collapsible id=id title=title level=level state=state>
+                        {inner()}
+                    </Collapsible>
+                }
+                .into_any()
+            } else if level <= 2 {
+                view! {
+                    <section id=id class="section">
+                        <h2>{title}</h2>
+                        {inner()}
+                    </section>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <section id=id class="section section--sub">
+                        <h3>{title}</h3>
+                        {inner()}
+                    </section>
+                }
+                .into_any()
+            }
+        }
+        Block::Paragraph { text } => view! { <p>{text}</p> }.into_any(),
+        Block::List { ordered, items } => {
+            let items = items
+                .into_iter()
+                .map(|i| view! { <li>{i}</li> })
+                .collect_view();
+            if ordered {
+                view! { <ol>{items}</ol> }.into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            }
+        }
+        Block::Link { text, to } => match destination(&to) {
+            Some(Destination::App(path)) => view! {
+                <p class="more-link"><A href=base::href(&path)>{text}</A></p>
+            }
+            .into_any(),
+            Some(Destination::External(url)) => view! {
+                <p class="more-link"><a href=url rel="noopener noreferrer">{text}</a></p>
+            }
+            .into_any(),
+            // Never render a link content could abuse; keep the words.
+            None => view! { <p>{text}</p> }.into_any(),
+        },
+        Block::PriceTable { caption, rows } => price_table(caption, rows),
+        Block::Consultation { text } => {
+            let (href, label) = match cta.get_value() {
+                Some(url) => (url, "無料相談を予約する"),
+                None => (base::href("/clinics"), "お近くのクリニックを探す"),
+            };
+            view! {
+                <aside class="consultation" aria-label="無料相談のご案内">
+                    <p>{text}</p>
+                    <a class="button" href=href>{label}</a>
+                </aside>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn price_table(caption: Option<String>, rows: Vec<PriceRow>) -> AnyView {
+    view! {
+        <table class="price-table">
+            {caption.map(|c| view! { <caption>{c}</caption> })}
+            <thead>
+                <tr><th scope="col">"施術"</th><th scope="col">"料金(税込)"</th><th scope="col">"備考"</th></tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|r| view! {
+                        <tr>
+                            <th scope="row">{r.item.clone()}</th>
+                            <td>{r.price_label()}</td>
+                            <td>{r.note.unwrap_or_default()}</td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

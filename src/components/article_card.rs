@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::Highlighted;
+use crate::base;
+use crate::content::ArticleSummary;
+
+/// An article in a list: date, category, title, excerpt and supervising doctor.
+#[component]
+pub fn ArticleCard(
+    summary: ArticleSummary,
+    #[prop(into)] category: String,
+    #[prop(into)] doctor: String,
+    /// Search words to highlight.
+    #[prop(optional)]
+    terms: Vec<String>,
+    /// Whether the title is an h3 (inside a section) rather than an h2.
+    #[prop(optional)]
+    nested: bool,
+) -> impl IntoView {
+    let href = base::href(&format!("/column/{}", summary.slug));
+    let (title_text, title_terms) = (summary.title.clone(), terms.clone());
+    let title = view! {
+        <A href=href>
+            <Highlighted text=title_text terms=title_terms />
+        </A>
+    };
+    let heading = if nested {
+        view! { <h3 class="card__title">{title}</h3> }.into_any()
+    } else {
+        view! { <h2 class="card__title">{title}</h2> }.into_any()
+    };
+    view! {
+        <article class="card">
+            {heading}
+            <p class="card__meta">
+                <time datetime=summary.published.to_string()>{summary.published.dotted()}</time>
+                <span class="badge">{category}</span>
+            </p>
+            <p class="card__excerpt">
+                <Highlighted text=summary.excerpt terms=terms />
+            </p>
+            <p class="card__doctor">"監修: " {doctor} " 先生"</p>
+        </article>
+    }
+}

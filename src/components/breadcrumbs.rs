@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base;
+
+/// The trail from the column to the current page; the last crumb is the page itself.
+#[component]
+pub fn Breadcrumbs(
+    /// (label, app path) pairs, the current page last (its path is not linked).
+    trail: Vec<(String, String)>,
+) -> impl IntoView {
+    let last = trail.len().saturating_sub(1);
+    view! {
+        <nav class="breadcrumbs" aria-label="パンくずリスト">
+            <ol>
+                {trail
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (label, path))| {
+                        if i == last {
+                            view! { <li aria-current="page">{label}</li> }.into_any()
+                        } else {
+                            view! { <li><A href=base::href(&path)>{label}</A></li> }.into_any()
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,180 @@
+//! Collapsible sections, modelled on GOV.UK's accordion: a real button with
+//! `aria-expanded` in the heading, closed panels kept `hidden="until-found"` so
+//! find-in-page and `#hash` links still reach them, a show-all / hide-all control,
+//! and the reader's choices remembered for the session, so back/forward restores them.
+//! Print styles show every panel.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The open/closed state of a page's collapsible sections.
+#[derive(Clone, Copy)]
+pub struct Collapsibles {
+    /// Sections the reader has toggled; the rest are in their default state.
+    toggled: RwSignal<BTreeMap<String, bool>>,
+    default_open: bool,
+    /// sessionStorage key under which the reader's choices are kept.
+    storage_key: StoredValue<String>,
+}
+
+impl Collapsibles {
+    /// A set of sections, open or closed by default, remembered under `storage_key`.
+    pub fn new(storage_key: String, default_open: bool) -> Self {
+        let this = Collapsibles {
+            toggled: RwSignal::new(BTreeMap::new()),
+            default_open,
+            storage_key: StoredValue::new(storage_key),
+        };
+        // Restore after the first render: rendering itself touches no browser API.
+        Effect::new(move |_| {
+            if let Some(saved) = session_get(&this.storage_key.get_value()) {
+                if let Ok(map) = serde_json::from_str::<BTreeMap<String, bool>>(&saved) {
+                    this.toggled.set(map);
+                }
+            }
+        });
+        this
+    }
+
+    pub fn is_open(&self, id: &str) -> bool {
+        self.toggled
+            .with(|t| t.get(id).copied())
+            .unwrap_or(self.default_open)
+    }
+
+    pub fn set(&self, id: &str, open: bool) {
+        self.toggled.update(|t| {
+            t.insert(id.to_string(), open);
+        });
+        self.save();
+    }
+
+    pub fn set_all(&self, ids: &[String], open: bool) {
+        self.toggled.update(|t| {
+            for id in ids {
+                t.insert(id.clone(), open);
+            }
+        });
+        self.save();
+    }
+
+    pub fn all_open(&self, ids: &[String]) -> bool {
+        ids.iter().all(|id| self.is_open(id))
+    }
+
+    fn save(&self) {
+        let json = self
+            .toggled
+            .with_untracked(|t| serde_json::to_string(t).unwrap_or_default());
+        session_set(&self.storage_key.get_value(), &json);
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn session_get(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+fn session_set(key: &str, value: &str) {
+    if let Some(s) = session_storage() {
+        // Storage may be full or disabled; the state then lasts only for this view.
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// One collapsible section: a heading with a toggle button, and its panel.
+#[component]
+pub fn Collapsible(
+    /// The section's anchor; the panel is `{id}-content`.
+    #[prop(into)]
+    id: String,
+    #[prop(into)] title: String,
+    /// 2 for an h2, 3 for an h3.
+    #[prop(default = 2)]
+    level: u8,
+    state: Collapsibles,
+    /// Optional highlighted title, shown instead of the plain one.
+    #[prop(optional, into)]
+    title_view: Option<ViewFn>,
+    children: Children,
+) -> impl IntoView {
+    let panel_id = format!("{id}-content");
+    let key = StoredValue::new(id.clone());
+    let open = move || state.is_open(&key.get_value());
+    let panel = NodeRef::<leptos::html::Div>::new();
+
+    // Find-in-page opens a closed panel before showing the match.
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            let on_match = Closure::<dyn Fn()>::new(move || state.set(&key.get_value(), true));
+            let _ = el
+                .add_event_listener_with_callback("beforematch", on_match.as_ref().unchecked_ref());
+            on_match.forget();
+        }
+    });
+
+    let label = move || match &title_view {
+        Some(v) => v.run(),
+        None => title.clone().into_any(),
+    };
+    let button = view! {
+        <button
+            type="button"
+            class="collapsible__toggle"
+            aria-expanded=move || open().to_string()
+            aria-controls=panel_id.clone()
+            on:click=move |_| state.set(&key.get_value(), !open())
+        >
+            <span class="collapsible__title">{label}</span>
+            <span class="collapsible__state" aria-hidden="true">
+                {move || if open() { "閉じる" } else { "開く" }}
+            </span>
+        </button>
+    };
+    let heading = if level <= 2 {
+        view! { <h2 class="collapsible__heading">{button}</h2> }.into_any()
+    } else {
+        view! { <h3 class="collapsible__heading">{button}</h3> }.into_any()
+    };
+    view! {
+        <section id=id class="collapsible" class:is-open=open>
+            {heading}
+            <div
+                id=panel_id
+                class="collapsible__panel"
+                node_ref=panel
+                hidden=move || (!open()).then_some("until-found")
+            >
+                {children()}
+            </div>
+        </section>
+    }
+}
+
+/// "すべて開く / すべて閉じる" for a set of sections.
+#[component]
+pub fn ShowAllToggle(
+    state: Collapsibles,
+    ids: Vec<String>,
+    #[prop(into)] controls: String,
+) -> impl IntoView {
+    let ids = StoredValue::new(ids);
+    let all_open = move || state.all_open(&ids.get_value());
+    view! {
+        <button
+            type="button"
+            class="show-all"
+            aria-controls=controls
+            aria-expanded=move || all_open().to_string()
+            on:click=move |_| state.set_all(&ids.get_value(), !all_open())
+        >
+            {move || if all_open() { "すべて閉じる" } else { "すべて開く" }}
+        </button>
+    }
+}

@@ -1,0 +1,98 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base;
+use crate::content::{Clinics, Site};
+use crate::data;
+use crate::paths::{destination, Destination};
+
+/// The footer of the seed site: guides, treatment menu and clinics by area. Without
+/// content (still loading, or failed) it shows only the fixed links.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let content = LocalResource::new(|| async {
+        Ok::<_, data::LoadError>((data::site().await?, data::clinics().await?))
+    });
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        content.await.ok().map(|(site, clinics)| footer_content(&site, &clinics))
+                    })}
+                </Suspense>
+                <p class="site-footer__fixed">
+                    <A href=base::href("/")>"コラム一覧"</A>
+                    " ・ "
+                    <A href=base::href("/faq")>"よくある質問"</A>
+                    " ・ "
+                    <A href=base::href("/clinics")>"クリニック紹介"</A>
+                </p>
+            </div>
+        </footer>
+    }
+}
+
+fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
+    let guides = site
+        .guides
+        .iter()
+        .map(|g| {
+            let text = g.title.clone();
+            let title = match g.to.as_ref().and_then(destination) {
+                Some(Destination::App(p)) => view! { <A href=base::href(&p)>{text}</A> }.into_any(),
+                Some(Destination::External(u)) => view! { <a href=u>{text}</a> }.into_any(),
+                None => text.into_any(),
+            };
+            view! {
+                <li class="guide">
+                    <p class="guide__title">{title}</p>
+                    <p class="guide__description">{g.description.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let menu = site
+        .categories
+        .iter()
+        .map(|c| {
+            let href = base::href(&format!("/?category={}", crate::listing::encode(&c.id)));
+            let name = c.name.clone();
+            view! { <li><A href=href>{name}</A></li> }
+        })
+        .collect_view();
+    let areas = clinics
+        .areas
+        .iter()
+        .map(|a| {
+            let list = clinics
+                .clinics
+                .iter()
+                .filter(|c| c.area == a.id)
+                .map(|c| {
+                    let name = c.name.clone();
+                    view! { <li><A href=base::href(&format!("/clinics#{}", c.id))>{name}</A></li> }
+                })
+                .collect_view();
+            view! {
+                <li>
+                    <p class="site-footer__area">{a.name.clone()}</p>
+                    <ul>{list}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="site-footer__guides">{guides}</ul>
+        <section aria-labelledby="footer-menu-heading">
+            <h2 id="footer-menu-heading" class="site-footer__heading">"施術メニュー"</h2>
+            <ul class="site-footer__menu">{menu}</ul>
+        </section>
+        <section aria-labelledby="footer-clinics-heading">
+            <h2 id="footer-clinics-heading" class="site-footer__heading">
+                <span lang="en">"Clinic"</span> " クリニック紹介"
+            </h2>
+            <ul class="site-footer__areas">{areas}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base;
+
+/// The site bar: brand and the three sections of the column.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href=base::href("/") attr:class="site-header__brand">"美脱毛コラム"</A>
+                <nav aria-label="メインメニュー">
+                    <ul class="site-header__nav">
+                        <li><A href=base::href("/") exact=true>"コラム一覧"</A></li>
+                        <li><A href=base::href("/clinics")>"クリニック紹介"</A></li>
+                        <li><A href=base::href("/faq")>"よくある質問"</A></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}

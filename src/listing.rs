@@ -1,0 +1,320 @@
+//! The column list's state and logic: what `?category=&q=&page=` mean, which articles
+//! they select, and how the result is paged. Odd values fall back to sensible ones
+//! instead of failing: `page=abc` is page 1, `page=999` the last page, an unknown
+//! category shows every article with a notice.
+
+use crate::content::{ArticleSummary, Site};
+use crate::search::{fold, query_terms, Folded};
+
+/// Articles per page.
+pub const PAGE_SIZE: usize = 10;
+/// Longer search text is cut, so a pasted essay cannot slow the page down.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+/// The list's state as the query string gives it, before it is checked against content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    pub category: Option<String>,
+    pub q: String,
+    /// 1-based, at least 1.
+    pub page: usize,
+}
+
+impl ListQuery {
+    /// Reads raw query values (each absent when not in the URL).
+    pub fn parse(category: Option<&str>, q: Option<&str>, page: Option<&str>) -> Self {
+        let category = category
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string);
+        let q: String = q
+            .unwrap_or_default()
+            .chars()
+            .take(MAX_QUERY_CHARS)
+            .collect();
+        let page = page
+            .and_then(|p| p.trim().parse::<usize>().ok())
+            .filter(|&p| p >= 1)
+            .unwrap_or(1);
+        ListQuery { category, q, page }
+    }
+
+    /// The query string for this state (without `?`), leaving out defaults.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(c) = &self.category {
+            parts.push(format!("category={}", encode(c)));
+        }
+        if !self.q.trim().is_empty() {
+            parts.push(format!("q={}", encode(&self.q)));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+
+    /// The app path of the list in this state, e.g. `/?category=aga&page=2`.
+    pub fn path(&self) -> String {
+        match self.to_query_string() {
+            qs if qs.is_empty() => "/".to_string(),
+            qs => format!("/?{qs}"),
+        }
+    }
+
+    /// The same state on another page.
+    pub fn with_page(&self, page: usize) -> Self {
+        ListQuery {
+            page,
+            ..self.clone()
+        }
+    }
+}
+
+/// Percent-encodes a query value (UTF-8), keeping unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// An index entry with its text folded once, so each keystroke only compares.
+#[derive(Debug, Clone)]
+pub struct Searchable {
+    pub summary: ArticleSummary,
+    folded: Folded,
+}
+
+/// Prepares the index for searching.
+pub fn searchable(articles: &[ArticleSummary]) -> Vec<Searchable> {
+    articles
+        .iter()
+        .map(|a| Searchable {
+            folded: fold(&format!("{}\n{}", a.title, a.excerpt)),
+            summary: a.clone(),
+        })
+        .collect()
+}
+
+/// What the list shows for a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    /// The articles on the current page.
+    pub items: Vec<ArticleSummary>,
+    /// How many articles match in all.
+    pub total: usize,
+    /// The page shown, within 1..=pages.
+    pub page: usize,
+    /// At least 1.
+    pub pages: usize,
+    /// The category filtered by, if it exists.
+    pub category: Option<String>,
+    /// A category asked for that does not exist.
+    pub unknown_category: Option<String>,
+    /// The folded search words, for highlighting.
+    pub terms: Vec<String>,
+}
+
+/// Filters, searches and pages the index.
+pub fn list(all: &[Searchable], site: &Site, query: &ListQuery) -> Listing {
+    let (category, unknown_category) = match &query.category {
+        Some(c) if site.category(c).is_some() => (Some(c.clone()), None),
+        Some(c) => (None, Some(c.clone())),
+        None => (None, None),
+    };
+    let terms = query_terms(&query.q);
+    let matching: Vec<&Searchable> = all
+        .iter()
+        .filter(|a| category.as_ref().is_none_or(|c| &a.summary.category == c))
+        .filter(|a| a.folded.matches_all(&terms))
+        .collect();
+    let total = matching.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = query.page.clamp(1, pages);
+    let items = matching
+        .into_iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|a| a.summary.clone())
+        .collect();
+    Listing {
+        items,
+        total,
+        page,
+        pages,
+        category,
+        unknown_category,
+        terms,
+    }
+}
+
+/// One control of the pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageLink {
+    Page(usize),
+    /// Pages left out between two numbers.
+    Gap,
+}
+
+/// The page numbers to offer: the first, the last, and the current one with its
+/// neighbours, with gaps between.
+pub fn page_links(current: usize, pages: usize) -> Vec<PageLink> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for p in 1..=pages {
+        let near = p + 1 >= current && p <= current + 1;
+        if p == 1 || p == pages || near {
+            if last != 0 && p > last + 1 {
+                out.push(PageLink::Gap);
+            }
+            out.push(PageLink::Page(p));
+            last = p;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Brand, Category, Column, Date};
+
+    fn site() -> Site {
+        Site {
+            schema: None,
+            column: Column {
+                label: "Column".into(),
+                name: "n".into(),
+                description: "d".into(),
+            },
+            brand: Brand {
+                name: "b".into(),
+                consultation_url: None,
+            },
+            categories: ["exosome", "aga", "empty"]
+                .iter()
+                .map(|id| Category {
+                    id: id.to_string(),
+                    name: id.to_uppercase(),
+                    self_pay: None,
+                })
+                .collect(),
+            doctors: vec![],
+            guides: vec![],
+        }
+    }
+
+    fn summaries(n: usize) -> Vec<ArticleSummary> {
+        (0..n)
+            .map(|i| ArticleSummary {
+                slug: format!("a{i}"),
+                title: if i % 2 == 0 {
+                    format!("エクソソーム {i}")
+                } else {
+                    format!("AGA {i}")
+                },
+                published: Date::parse("2024-01-01").unwrap(),
+                updated: None,
+                category: if i % 2 == 0 { "exosome" } else { "aga" }.into(),
+                supervisor: "d".into(),
+                excerpt: "本文".into(),
+                reading_minutes: 1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn odd_query_values_fall_back() {
+        let q = ListQuery::parse(Some("  "), None, Some("-1"));
+        assert_eq!(
+            q,
+            ListQuery {
+                category: None,
+                q: String::new(),
+                page: 1
+            }
+        );
+        assert_eq!(ListQuery::parse(None, None, Some("abc")).page, 1);
+        assert_eq!(ListQuery::parse(None, None, Some("0")).page, 1);
+        assert_eq!(
+            ListQuery::parse(None, None, Some("99999999999999999999999")).page,
+            1
+        );
+        assert_eq!(
+            ListQuery::parse(None, Some(&"あ".repeat(500)), None)
+                .q
+                .chars()
+                .count(),
+            MAX_QUERY_CHARS
+        );
+    }
+
+    #[test]
+    fn filters_searches_and_pages() {
+        let all = searchable(&summaries(45));
+        let site = site();
+        let l = list(&all, &site, &ListQuery::parse(None, None, None));
+        assert_eq!((l.total, l.pages, l.page, l.items.len()), (45, 5, 1, 10));
+        let l = list(
+            &all,
+            &site,
+            &ListQuery::parse(Some("exosome"), None, Some("3")),
+        );
+        assert_eq!((l.total, l.pages, l.page, l.items.len()), (23, 3, 3, 3));
+        assert!(l.items.iter().all(|a| a.category == "exosome"));
+        let l = list(
+            &all,
+            &site,
+            &ListQuery::parse(None, Some("えくそそーむ"), Some("999")),
+        );
+        assert_eq!((l.total, l.page), (23, 3));
+        let l = list(&all, &site, &ListQuery::parse(Some("empty"), None, None));
+        assert_eq!((l.total, l.pages, l.page, l.items.len()), (0, 1, 1, 0));
+    }
+
+    #[test]
+    fn an_unknown_category_shows_everything_and_says_so() {
+        let all = searchable(&summaries(3));
+        let l = list(
+            &all,
+            &site(),
+            &ListQuery::parse(Some("<b>x</b>"), None, None),
+        );
+        assert_eq!(l.total, 3);
+        assert_eq!(l.unknown_category.as_deref(), Some("<b>x</b>"));
+        assert_eq!(l.category, None);
+    }
+
+    #[test]
+    fn query_strings_round_trip_and_leave_out_defaults() {
+        assert_eq!(ListQuery::parse(None, None, None).path(), "/");
+        let q = ListQuery::parse(Some("glp-1"), Some("副作用 & x"), Some("2"));
+        assert_eq!(
+            q.to_query_string(),
+            "category=glp-1&q=%E5%89%AF%E4%BD%9C%E7%94%A8%20%26%20x&page=2"
+        );
+        assert_eq!(
+            q.with_page(1).path(),
+            "/?category=glp-1&q=%E5%89%AF%E4%BD%9C%E7%94%A8%20%26%20x"
+        );
+    }
+
+    #[test]
+    fn page_links_keep_ends_and_neighbours() {
+        use PageLink::*;
+        assert_eq!(page_links(1, 1), vec![Page(1)]);
+        assert_eq!(page_links(1, 3), vec![Page(1), Page(2), Page(3)]);
+        assert_eq!(
+            page_links(5, 10),
+            vec![Page(1), Gap, Page(4), Page(5), Page(6), Gap, Page(10)]
+        );
+        assert_eq!(page_links(1, 10), vec![Page(1), Page(2), Gap, Page(10)]);
+    }
+}

@@ -1,0 +1,135 @@
+//! What a multi-page site gives for free and a single-page app must do itself: move
+//! focus to the new view's heading after a client-side navigation (so screen readers
+//! announce it), and restore the scroll position on back/forward.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The scroll position each URL of this session was left at.
+    static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+    /// The last scroll seen, and on which URL.
+    static LAST: RefCell<(String, f64)> = const { RefCell::new((String::new(), 0.0)) };
+    /// A position to restore once the view arriving by back/forward is tall enough.
+    static PENDING: RefCell<Option<f64>> = const { RefCell::new(None) };
+}
+
+/// How many animation frames to wait for the new view's content.
+const MAX_FRAMES: u32 = 120;
+
+fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+fn href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Installs the listeners; renders nothing.
+#[component]
+pub fn NavigationEffects() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        // Positions are saved when a navigation starts: later scroll events may come
+        // from the old page shrinking under the new view.
+        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+            LAST.with(|l| *l.borrow_mut() = (href(), scroll_y()));
+        });
+        let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+            POSITIONS.with(|p| p.borrow_mut().insert(href(), scroll_y()));
+        });
+        let _ = window.add_event_listener_with_callback_and_bool(
+            "click",
+            on_click.as_ref().unchecked_ref(),
+            true,
+        );
+        on_click.forget();
+        let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
+            let (left, y) = LAST.with(|l| l.borrow().clone());
+            POSITIONS.with(|p| p.borrow_mut().insert(left, y));
+            let saved = POSITIONS.with(|p| p.borrow().get(&href()).copied());
+            PENDING.with(|p| *p.borrow_mut() = saved);
+        });
+        on_cleanup(move || {
+            on_scroll.remove();
+            on_pop.remove();
+        });
+    });
+
+    // On every change of page (not of query or hash): focus and scroll once the new
+    // view has rendered. On the first load only a `#hash` needs help, because the
+    // browser looked for it before the content arrived.
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        let hash = location.hash.get_untracked();
+        match previous {
+            Some(p) if p != path => after_render(0, true, hash),
+            None if !hash.is_empty() => after_render(0, false, hash),
+            _ => {}
+        }
+        path
+    });
+}
+
+fn after_render(frame: u32, focus_heading: bool, hash: String) {
+    request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let heading = document.query_selector("main h1").ok().flatten();
+        let loading = document
+            .query_selector("main [aria-busy='true']")
+            .ok()
+            .flatten()
+            .is_some();
+        if (heading.is_none() || loading) && frame < MAX_FRAMES {
+            return after_render(frame + 1, focus_heading, hash);
+        }
+        let target = hash
+            .strip_prefix('#')
+            .filter(|id| !id.is_empty())
+            .and_then(|id| document.get_element_by_id(&decode(id)));
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        if focus_heading {
+            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = h.focus_with_options(&options);
+            }
+        }
+        if let Some(y) = PENDING.with(|p| p.borrow_mut().take()) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, y);
+            }
+        } else if let Some(el) = target {
+            el.scroll_into_view();
+            if el.has_attribute("tabindex") {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus_with_options(&options);
+                }
+            }
+        }
+    });
+}
+
+/// Decodes a `#fragment` as the browser does for element ids.
+pub fn decode(s: &str) -> String {
+    web_sys::js_sys::decode_uri_component(s)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| s.to_string())
+}

@@ -1,0 +1,256 @@
+//! `/faq`: questions by group, as an accordion with show-all / hide-all, a deep link
+//! per question (`/faq#id` opens it), and Japanese-aware search.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::base;
+use crate::components::{
+    Breadcrumbs, Collapsible, Collapsibles, Highlighted, LoadFailure, PageMeta, ShowAllToggle,
+    Skeleton,
+};
+use crate::content::{Article, Faq, FaqItem};
+use crate::data::{self, LoadError};
+use crate::listing::{encode, MAX_QUERY_CHARS};
+use crate::search::{fold, query_terms};
+
+/// Titles of the articles and sections the answers come from, by (slug, section id).
+type Sources = BTreeMap<(String, String), (String, String)>;
+
+#[component]
+pub fn FaqPage() -> impl IntoView {
+    let content = LocalResource::new(|| async {
+        let faq = data::faq().await?;
+        let mut sources = Sources::new();
+        for item in faq.groups.iter().flat_map(|g| &g.items) {
+            let key = (item.source.article.clone(), item.source.section.clone());
+            if sources.contains_key(&key) {
+                continue;
+            }
+            // A source that fails to load only costs its link text, not the FAQ.
+            if let Ok(article) = data::article(key.0.clone()).await {
+                sources.insert(key.clone(), source_titles(&article, &key.1));
+            }
+        }
+        Ok::<_, LoadError>((faq, Arc::new(sources)))
+    });
+    view! {
+        <Suspense fallback=|| view! { <Skeleton lines=8 /> }>
+            {move || Suspend::new(async move {
+                match content.await {
+                    Ok((faq, sources)) => view! { <FaqView faq sources /> }.into_any(),
+                    Err(error) => view! {
+                        <LoadFailure error on_retry=move |_| content.refetch() />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn source_titles(article: &Article, section: &str) -> (String, String) {
+    let section_title = article
+        .toc()
+        .into_iter()
+        .find(|e| e.id == section)
+        .map(|e| e.title)
+        .unwrap_or_default();
+    (article.title.clone(), section_title)
+}
+
+#[component]
+fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
+    let query = use_query_map();
+    let q = Memo::new(move |_| {
+        query.with(|m| {
+            m.get_str("q")
+                .unwrap_or_default()
+                .chars()
+                .take(MAX_QUERY_CHARS)
+                .collect::<String>()
+        })
+    });
+    let terms = Memo::new(move |_| query_terms(&q.get()));
+    let state = Collapsibles::new("faq-open".into(), false);
+    let ids: Vec<String> = faq
+        .groups
+        .iter()
+        .flat_map(|g| g.items.iter().map(|i| i.id.clone()))
+        .collect();
+    let controls = ids
+        .iter()
+        .map(|id| format!("{id}-content"))
+        .collect::<Vec<_>>()
+        .join(" ");
+
+    // `/faq#question-id` opens that question.
+    let hash = use_location().hash;
+    let known = StoredValue::new(ids.clone());
+    Effect::new(move |_| {
+        let h = hash.get();
+        let id = h.trim_start_matches('#').to_string();
+        if known.with_value(|k| k.contains(&id)) {
+            state.set(&id, true);
+            request_animation_frame(move || {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&id))
+                {
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
+
+    let navigate = use_navigate();
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let path = if value.trim().is_empty() {
+            "/faq".to_string()
+        } else {
+            format!("/faq?q={}", encode(&value))
+        };
+        navigate(
+            &base::href(&path),
+            NavigateOptions {
+                resolve: false,
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+
+    let faq_for_count = faq.clone();
+    let count = Memo::new(move |_| {
+        let t = terms.get();
+        faq_for_count
+            .groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .filter(|i| item_matches(i, &t))
+            .count()
+    });
+    let groups = faq
+        .groups
+        .iter()
+        .map(|g| {
+            let items = g.items.clone();
+            let heading_id = format!("group-{}", g.id);
+            let title = g.title.clone();
+            let sources = sources.clone();
+            let any_visible = {
+                let items = items.clone();
+                move || items.iter().any(|i| item_matches(i, &terms.get()))
+            };
+            view! {
+                <section class="faq-group" aria-labelledby=heading_id.clone() hidden=move || !any_visible()>
+                    <h2 id=heading_id.clone()>{title}</h2>
+                    {items
+                        .into_iter()
+                        .map(|item| view! { <FaqEntry item sources=sources.clone() state terms /> })
+                        .collect_view()}
+                </section>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <PageMeta
+            title="よくある質問 | 美脱毛コラム"
+            description="患者様からよくいただく質問をご紹介します。"
+            path="/faq"
+        />
+        <Breadcrumbs trail=vec![("コラム一覧".into(), "/".into()), ("よくある質問".into(), "/faq".into())] />
+        <h1 tabindex="-1">"よくある質問"</h1>
+        <p class="lead">"患者様からよくいただく質問をご紹介します。回答の出典となる記事の該当箇所へのリンクも掲載しています。"</p>
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="faq-search">"質問を検索"</label>
+            <input
+                id="faq-search"
+                type="search"
+                autocomplete="off"
+                placeholder="例:だうんたいむ、献血"
+                prop:value=move || q.get()
+                on:input=on_input
+            />
+        </form>
+        <div class="faq-toolbar">
+            <p class="result-count" role="status">
+                {move || if q.get().trim().is_empty() { format!("{}件の質問", count.get()) } else { format!("「{}」に一致する質問: {}件", q.get().trim(), count.get()) }}
+            </p>
+            <ShowAllToggle state ids controls />
+        </div>
+        {move || (count.get() == 0).then(|| view! {
+            <div class="empty">
+                <p>"一致する質問は見つかりませんでした。言葉を変えてお試しください。"</p>
+                <p><A href=base::href("/faq")>"すべての質問を見る"</A></p>
+            </div>
+        })}
+        {groups}
+    }
+}
+
+fn item_matches(item: &FaqItem, terms: &[String]) -> bool {
+    terms.is_empty()
+        || fold(&format!("{}\n{}", item.question, item.answer.join("\n"))).matches_all(terms)
+}
+
+#[component]
+fn FaqEntry(
+    item: FaqItem,
+    sources: Arc<Sources>,
+    state: Collapsibles,
+    terms: Memo<Vec<String>>,
+) -> impl IntoView {
+    let matches = {
+        let item = item.clone();
+        Memo::new(move |_| item_matches(&item, &terms.get()))
+    };
+    // While searching, matching answers are shown open.
+    let id = item.id.clone();
+    Effect::new(move |_| {
+        if !terms.get().is_empty() && matches.get() {
+            state.set(&id, true);
+        }
+    });
+    let key = (item.source.article.clone(), item.source.section.clone());
+    let (article_title, section_title) = sources.get(&key).cloned().unwrap_or_default();
+    let source_href = base::href(&format!("/column/{}#{}", key.0, key.1));
+    let question = item.question.clone();
+    let answer = item.answer.clone();
+    view! {
+        <div class="faq-item" hidden=move || !matches.get()>
+            <Collapsible
+                id=item.id.clone()
+                title=item.question.clone()
+                level=3
+                state
+                title_view=move || view! { <Highlighted text=question.clone() terms=terms.get() /> }.into_any()
+            >
+                {answer
+                    .iter()
+                    .map(|p| {
+                        let p = p.clone();
+                        view! { <p>{move || view! { <Highlighted text=p.clone() terms=terms.get() /> }}</p> }
+                    })
+                    .collect_view()}
+                <p class="faq-item__source">
+                    "出典: "
+                    <A href=source_href>
+                        {if article_title.is_empty() { "記事の該当箇所".to_string() } else if section_title.is_empty() { format!("「{article_title}」") } else { format!("「{article_title}」より「{section_title}」") }}
+                    </A>
+                </p>
+                <p class="faq-item__permalink">
+                    <a href=base::href(&format!("/faq#{}", item.id))>"この質問へのリンク"</a>
+                </p>
+            </Collapsible>
+        </div>
+    }
+}

@@ -1,0 +1,254 @@
+//! `/column/:slug`: the article, its collapsible risk sections and its metadata.
+
+use serde_json::{json, Value};
+
+use crate::harness::{keys, App};
+
+const SEED: &str = "/column/exosome-side-effects";
+
+#[tokio::test]
+async fn the_article_shows_what_a_patient_needs_and_describes_itself() {
+    let app = App::launch().await;
+    app.open(SEED).await;
+    assert_eq!(
+        app.text("h1").await,
+        "【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?"
+    );
+    assert_eq!(
+        app.texts(".breadcrumbs li").await,
+        [
+            "コラム一覧",
+            "エクソソーム",
+            "【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?"
+        ]
+    );
+    let meta = app.text(".article__meta").await;
+    assert!(
+        meta.contains("公開日 2023.06.12") && meta.contains("更新日 2023.06.12"),
+        "{meta}"
+    );
+    // The supervising doctor, at the top and at the bottom.
+    let boxes = app.texts(".doctor-box").await;
+    assert_eq!(boxes.len(), 2);
+    assert!(boxes.iter().all(|b| b.contains("この記事の監修医師")
+        && b.contains("中川 哲")
+        && b.contains("ナカガワ アキラ")));
+    // Every table-of-contents link leads to a section of the page.
+    let missing = app
+        .js("return [...document.querySelectorAll('.toc a')].map(a => new URL(a.href).hash.slice(1)).filter(id => !document.getElementById(id))")
+        .await;
+    assert_eq!(missing, json!([]));
+    assert_eq!(app.count(".toc a").await, 17);
+    // Risks are open by default.
+    for id in ["side-effects", "downsides"] {
+        assert_eq!(
+            app.attr(&format!("#{id} .collapsible__toggle"), "aria-expanded")
+                .await
+                .as_deref(),
+            Some("true")
+        );
+        assert!(
+            app.is_visible(&format!("#{id}-content p")).await,
+            "{id} is hidden"
+        );
+    }
+    assert!(app
+        .text("#downsides-content")
+        .await
+        .contains("献血は受けることができません"));
+    assert!(app
+        .text(".consultation")
+        .await
+        .contains("無料相談も行っております"));
+    assert_eq!(
+        app.texts(".share__link").await,
+        [
+            "X\nでシェア(新しいタブで開きます)",
+            "Facebook\nでシェア(新しいタブで開きます)",
+            "LINE\nでシェア(新しいタブで開きます)",
+            "はてなブックマーク\nでシェア(新しいタブで開きます)",
+            "リンクをコピー"
+        ]
+    );
+    let share = app.attr(".share__link", "href").await.unwrap();
+    assert!(
+        share.starts_with("https://x.com/intent/post?") && share.contains("exosome-side-effects"),
+        "{share}"
+    );
+
+    let head = app
+        .js("return { title: document.title, description: document.querySelector('meta[name=description]')?.content, canonical: document.querySelector('link[rel=canonical]')?.href, og: document.querySelector('meta[property=\"og:type\"]')?.content }")
+        .await;
+    assert!(head["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("【医師が解説】"));
+    assert!(head["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("幹細胞培養上清液は"));
+    assert!(head["canonical"].as_str().unwrap().ends_with(SEED));
+    assert_eq!(head["og"], "article");
+    let ld: Vec<Value> = serde_json::from_value(
+        app.js("return [...document.querySelectorAll('script[type=\"application/ld+json\"]')].map(s => JSON.parse(s.textContent))").await,
+    )
+    .unwrap();
+    let page = ld
+        .iter()
+        .find(|v| v["@type"] == "MedicalWebPage")
+        .expect("a MedicalWebPage");
+    assert_eq!(page["mainEntity"]["@type"], "Article");
+    assert_eq!(page["reviewedBy"]["name"], "中川 哲");
+    assert_eq!(page["lastReviewed"], "2023-06-12");
+    assert!(ld.iter().any(|v| v["@type"] == "BreadcrumbList"));
+    app.assert_accessible().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn risk_sections_toggle_by_keyboard_one_by_one_and_all_at_once() {
+    let app = App::launch().await;
+    app.open(SEED).await;
+    app.press("#side-effects .collapsible__toggle", keys::ENTER)
+        .await;
+    app.wait_until("document.querySelector('#side-effects .collapsible__toggle').getAttribute('aria-expanded') === 'false'").await;
+    assert_eq!(
+        app.attr("#side-effects-content", "hidden").await.as_deref(),
+        Some("until-found")
+    );
+    assert!(!app.is_visible("#side-effects-content p").await);
+    assert!(app.is_visible("#downsides-content p").await);
+    app.assert_accessible().await;
+    app.press("#side-effects .collapsible__toggle", keys::SPACE)
+        .await;
+    app.wait_until("!document.querySelector('#side-effects-content').hasAttribute('hidden')")
+        .await;
+
+    assert_eq!(app.text(".show-all").await, "すべて閉じる");
+    app.press(".show-all", keys::ENTER).await;
+    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
+        .await;
+    assert_eq!(app.text(".show-all").await, "すべて開く");
+    app.click(".show-all").await;
+    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 0")
+        .await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn closed_sections_open_for_anchors_and_find_in_page_and_print() {
+    let app = App::launch().await;
+    app.open(SEED).await;
+    app.click(".show-all").await;
+    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
+        .await;
+
+    // A table-of-contents link into a closed group opens it and scrolls there.
+    app.click(".toc a[href$='#side-effects-anaphylaxis']").await;
+    app.wait_until("!document.querySelector('#side-effects-content').hasAttribute('hidden')")
+        .await;
+    app.wait_until("Math.abs(document.getElementById('side-effects-anaphylaxis').getBoundingClientRect().top) < 200").await;
+
+    // Find-in-page: the browser fires `beforematch` on the hidden=until-found panel.
+    app.js("document.getElementById('downsides-content').dispatchEvent(new Event('beforematch'))")
+        .await;
+    app.wait_until("!document.querySelector('#downsides-content').hasAttribute('hidden')")
+        .await;
+
+    // Print shows a closed section.
+    assert_eq!(app.text(".show-all").await, "すべて閉じる");
+    app.click(".show-all").await;
+    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
+        .await;
+    app.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    assert!(
+        app.is_visible("#side-effects-content p").await,
+        "closed section not printed"
+    );
+    app.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
+        .await;
+    assert!(!app.is_visible("#side-effects-content p").await);
+
+    // A shared link to #downsides opens it even though this reader closed it.
+    app.open(&format!("{SEED}#downsides")).await;
+    app.wait_until("document.querySelector('#downsides .collapsible__toggle')?.getAttribute('aria-expanded') === 'true'").await;
+    app.wait_until(
+        "Math.abs(document.getElementById('downsides').getBoundingClientRect().top) < 200",
+    )
+    .await;
+    assert_eq!(
+        app.attr("#side-effects .collapsible__toggle", "aria-expanded")
+            .await
+            .as_deref(),
+        Some("false")
+    );
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn open_and_closed_state_survives_back_and_forward() {
+    let app = App::launch().await;
+    app.open(SEED).await;
+    app.click("#downsides .collapsible__toggle").await;
+    app.wait_until("document.querySelector('#downsides-content').hasAttribute('hidden')")
+        .await;
+    app.click(".breadcrumbs a[href='/']").await;
+    app.wait_for(".card").await;
+    app.back().await;
+    app.wait_for("#downsides .collapsible__toggle").await;
+    app.wait_until("document.querySelector('#downsides .collapsible__toggle').getAttribute('aria-expanded') === 'false'").await;
+    assert_eq!(
+        app.attr("#side-effects .collapsible__toggle", "aria-expanded")
+            .await
+            .as_deref(),
+        Some("true")
+    );
+    app.forward().await;
+    app.wait_for(".card").await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn navigation_moves_focus_to_the_heading_and_back_restores_the_scroll() {
+    let app = App::launch().await;
+    app.open(SEED).await;
+    app.wait_for(".site-footer__fixed a").await;
+    app.js("window.scrollTo(0, 1500)").await;
+    app.wait_until("window.scrollY === 1500").await;
+    // A script click, so the page is left exactly at 1500 (WebDriver would scroll first).
+    app.js("document.querySelector(\".site-footer__fixed a[href='/faq']\").click()")
+        .await;
+    app.wait_until("document.activeElement && document.activeElement.tagName === 'H1'")
+        .await;
+    assert_eq!(app.focused().await, "h1#. よくある質問");
+    app.back().await;
+    app.wait_until("document.activeElement && document.activeElement.tagName === 'H1' && document.querySelector('.article__title')").await;
+    app.wait_until("Math.abs(window.scrollY - 1500) < 5").await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn keyboard_users_can_skip_to_the_content() {
+    let app = App::launch().await;
+    app.open(SEED).await;
+    app.wait_for(".article__title").await;
+    app.js("document.activeElement.blur()").await;
+    app.press_on_focused(keys::TAB).await;
+    assert_eq!(app.focused().await, "a#.skip-link 本文へスキップ");
+    app.press_on_focused(keys::ENTER).await;
+    app.wait_until("document.activeElement.id === 'main'").await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn an_unknown_slug_gets_an_article_not_found_view() {
+    let app = App::launch().await;
+    app.open("/column/no-such-article").await;
+    assert_eq!(app.text("h1").await, "記事が見つかりません");
+    assert_eq!(app.count(".not-found a").await, 3);
+    app.assert_accessible().await;
+    app.click(".not-found a[href='/']").await;
+    assert_eq!(app.text("h1").await, "美脱毛コラム");
+    app.finish_allowing(&["no-such-article.json"]).await;
+}

@@ -1,0 +1,160 @@
+//! `/`: the column list.
+
+use serde_json::json;
+
+use crate::harness::{App, Deployment, Viewport};
+
+#[tokio::test]
+async fn the_list_shows_cards_the_menu_and_counts() {
+    let app = App::launch().await;
+    app.open("/").await;
+    assert_eq!(app.text("h1").await, "美脱毛コラム");
+    let card = app.text(".card").await;
+    for part in [
+        "2023.06.12",
+        "エクソソーム",
+        "【医師が解説】",
+        "幹細胞培養上清液は",
+        "監修: 中川 哲 先生",
+    ] {
+        assert!(card.contains(part), "card lacks {part}: {card}");
+    }
+    assert_eq!(app.text(".result-count").await, "1件の記事");
+    let menu = app.texts(".category-filter a").await;
+    assert_eq!(
+        menu,
+        [
+            "すべて",
+            "ダーマペン",
+            "小顔&美肌",
+            "ミラドライ",
+            "AGA",
+            "FAGA",
+            "脂肪溶解注射",
+            "しわ・たるみ治療",
+            "GLP-1",
+            "エクソソーム",
+            "脱毛"
+        ]
+    );
+    assert_eq!(
+        app.attr(".category-filter a", "aria-current")
+            .await
+            .as_deref(),
+        Some("page")
+    );
+    assert!(app
+        .js("return document.title")
+        .await
+        .as_str()
+        .unwrap()
+        .contains("美脱毛コラム"));
+    app.assert_accessible().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn search_matches_japanese_as_people_type_it() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.type_into("#column-search", "えくそそーむ").await;
+    app.wait_until("location.search.includes('q=')").await;
+    assert_eq!(
+        app.text(".result-count").await,
+        "「えくそそーむ」で検索: 1件の記事"
+    );
+    assert_eq!(app.text(".card__title mark").await, "エクソソーム");
+    app.assert_accessible().await;
+
+    // Half-width katakana finds it too; a word that is not there empties the list.
+    app.open("/?q=%EF%BD%B4%EF%BD%B8%EF%BD%BF%EF%BD%BF%EF%BD%B0%EF%BE%91")
+        .await;
+    assert_eq!(app.text(".card__title mark").await, "エクソソーム");
+    app.open("/?q=%E3%83%9F%E3%83%A9%E3%83%89%E3%83%A9%E3%82%A4")
+        .await;
+    assert!(app
+        .text(".empty")
+        .await
+        .contains("「ミラドライ」に一致する記事は見つかりませんでした"));
+    app.assert_accessible().await;
+    app.click(".empty a").await;
+    assert_eq!(app.text(".result-count").await, "1件の記事");
+    assert_eq!(app.path().await, "/");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn category_filter_lives_in_the_url_and_back_restores_it() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.click(".category-filter a[href='/?category=aga']").await;
+    assert!(app
+        .text(".empty")
+        .await
+        .contains("このカテゴリーの記事はまだありません"));
+    assert_eq!(app.path().await, "/?category=aga");
+    assert_eq!(
+        app.attr(".category-filter a[aria-current='page']", "href")
+            .await
+            .as_deref(),
+        Some("/?category=aga")
+    );
+    app.assert_accessible().await;
+    app.click(".category-filter a[href='/?category=exosome']")
+        .await;
+    assert_eq!(
+        app.text(".result-count").await,
+        "「エクソソーム」の1件の記事"
+    );
+    app.back().await;
+    app.wait_until("location.search === '?category=aga'").await;
+    assert!(app.text(".empty").await.contains("まだありません"));
+    app.back().await;
+    app.wait_until("location.search === ''").await;
+    assert_eq!(app.text(".result-count").await, "1件の記事");
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn odd_query_values_fall_back_instead_of_failing() {
+    let app = App::launch().await;
+    for path in [
+        "/?page=-1",
+        "/?page=abc",
+        "/?page=99999999999999999999",
+        "/?page=2",
+    ] {
+        app.open(path).await;
+        assert_eq!(app.text(".result-count").await, "1件の記事", "{path}");
+    }
+    app.open("/?category=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+        .await;
+    let notice = app.text(".notice").await;
+    assert!(notice.contains("<img src=x onerror=alert(1)>"), "{notice}");
+    assert_eq!(app.count("main img").await, 0);
+    assert_eq!(app.text(".result-count").await, "1件の記事");
+    app.open("/?q=%3Cscript%3E&category=&page=").await;
+    assert!(app.text(".empty").await.contains("<script>"));
+    assert_eq!(
+        app.js("return document.querySelectorAll('main script').length")
+            .await,
+        json!(0)
+    );
+    app.assert_accessible().await;
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn every_view_is_reached_by_clicking_from_the_list() {
+    let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
+    app.open("/").await;
+    app.click(".card__title a").await;
+    app.wait_for(".article__title").await;
+    app.click(".site-header a[href='/clinics']").await;
+    assert_eq!(app.text("h1").await, "Clinic\nクリニック紹介");
+    app.click(".site-header a[href='/faq']").await;
+    assert_eq!(app.text("h1").await, "よくある質問");
+    app.click(".site-header__brand").await;
+    assert_eq!(app.text("h1").await, "美脱毛コラム");
+    app.finish().await;
+}
