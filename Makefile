@@ -50,21 +50,30 @@ lint: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --all-targets -- -D warnings
 
-content-check:
+content-check: target/synthetic/index.json
 	cargo run --quiet --bin content-check -- public/content
+	cargo run --quiet --release --bin content-check -- --quiet target/synthetic
 
 test-unit:
-	cargo test --lib --bins
+	cargo test --lib --bins --test content_check
 
 test-wasm: export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tools/webdriver.json
 test-wasm: setup-test
 	cargo test $(WASM) --test components
 
-test-e2e: setup-test dist dist-subpath
+test-e2e: setup-test dist dist-subpath target/synthetic/index.json
 	cargo test --test e2e -- --test-threads 2
 
 # Every layer; the end-to-end run comes last so its summary closes the output.
-test: setup-test lint test-unit test-wasm test-e2e
+test: setup-test lint content-check test-unit test-wasm test-e2e
+
+# The 10,000-article sample set for scale tests and the benchmark (never served by default).
+target/synthetic/index.json:
+	cargo run --release --quiet --bin content-synth -- target/synthetic
+
+# Speed and size figures, printed as tables.
+bench: setup-test dist target/synthetic/index.json
+	cargo test --test bench
 
 clean:
 	cargo clean

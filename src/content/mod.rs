@@ -1,6 +1,8 @@
 //! Content: the typed model of the JSON files under `public/content/`, and the pure
 //! logic derived from it. Free of browser types, so it is tested natively.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod date;
 pub mod model;
 pub mod summary;

@@ -96,3 +96,17 @@ async fn a_phone_never_scrolls_sideways() {
     }
     app.finish().await;
 }
+
+#[tokio::test]
+async fn if_the_app_itself_stops_the_reader_is_told() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.wait_for(".card").await;
+    app.js("dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('unreachable') }))").await;
+    assert!(app
+        .text("#app-stopped")
+        .await
+        .contains("ページを再読み込みしてください"));
+    app.assert_accessible().await;
+    let _ = app.client.clone().close().await;
+}

@@ -139,3 +139,57 @@ async fn the_harness_catches_errors_foreign_requests_and_violations() {
     );
     let _ = app.client.clone().close().await;
 }
+
+/// Size budgets for what a reader downloads (brotli, as served). Bytes are stable, so
+/// a regression fails here; timings are only reported by `make bench`.
+#[test]
+fn the_release_build_stays_within_its_size_budget() {
+    let dist = crate::harness::project_dir().join("dist");
+    let budgets = [
+        ("_bg.wasm.br", 300_000),
+        (".js.br", 12_000),
+        (".css.br", 8_000),
+    ];
+    for (suffix, budget) in budgets {
+        let size: u64 = std::fs::read_dir(&dist)
+            .expect("dist/ (run make dist)")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(suffix))
+            .map(|e| e.metadata().unwrap().len())
+            .sum();
+        assert!(size > 0, "no {suffix} file in dist/");
+        assert!(
+            size <= budget,
+            "{suffix}: {size} bytes, over the budget of {budget}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_view_is_accessible_in_dark_mode_too() {
+    let app = App::launch().await;
+    app.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] }),
+    )
+    .await;
+    for path in [
+        "/",
+        "/column/exosome-side-effects",
+        "/clinics",
+        "/faq",
+        "/nope",
+        "/?q=%E5%89%AF%E4%BD%9C%E7%94%A8",
+    ] {
+        app.open(path).await;
+        app.wait_for("h1").await;
+        app.wait_until("!document.querySelector('[aria-busy=true]')")
+            .await;
+        let bg = app
+            .js("return getComputedStyle(document.body).backgroundColor")
+            .await;
+        assert_eq!(bg, "rgb(27, 26, 26)", "{path} is not in dark mode");
+        app.assert_accessible().await;
+    }
+    app.finish().await;
+}

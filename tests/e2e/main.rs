@@ -9,3 +9,4 @@ mod data_layer;
 mod faq;
 mod foundation;
 mod harness;
+mod scale;

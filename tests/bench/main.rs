@@ -1,0 +1,22 @@
+//! `make bench`: prints how fast the release build is for a reader, as medians in
+//! headless Chromium with the CPU slowed 4×, and how many bytes it ships. Figures, not
+//! assertions: timings vary from machine to machine.
+//!
+//! Needs `dist/` and the synthetic 10,000-article set in `target/synthetic` (the
+//! Makefile's `bench` target builds both).
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+#[cfg(not(target_arch = "wasm32"))]
+mod run;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    run::main()
+}
+
+// Nothing to measure when the test targets are checked for the browser build.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
