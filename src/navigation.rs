@@ -6,7 +6,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
@@ -132,4 +133,34 @@ pub fn decode(s: &str) -> String {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| s.to_string())
+}
+
+/// Replaces the current URL with an app path without a new history entry or a scroll:
+/// for state that changes as the reader types, so back leaves the view, not each letter.
+pub fn use_replace_url() -> impl Fn(&str) + Clone {
+    let navigate = use_navigate();
+    move |app_path: &str| {
+        navigate(
+            &crate::base::href(app_path),
+            NavigateOptions {
+                resolve: false,
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    }
+}
+
+/// Scrolls to an element once the current update has rendered (e.g. a section that
+/// was just opened).
+pub fn scroll_to_id_after_render(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        {
+            el.scroll_into_view();
+        }
+    });
 }

@@ -8,11 +8,13 @@ use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::base;
 use crate::components::{
-    ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, JsonLd, LoadFailure, PageMeta,
-    ShareLinks, ShowAllToggle, Skeleton,
+    ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, JsonLd, PageContent, PageMeta,
+    ShareLinks, ShowAllToggle,
 };
 use crate::content::{summary, Article, ArticleSummary, Index, Site, TocEntry};
-use crate::data::{self, LoadError};
+use crate::data;
+use crate::navigation::{decode, scroll_to_id_after_render};
+use crate::pages::NotFoundView;
 use crate::structured_data::{breadcrumb_list, medical_web_page};
 
 /// How many related articles to offer.
@@ -25,26 +27,27 @@ pub fn ArticlePage() -> impl IntoView {
     let content = LocalResource::new(move || {
         let slug = slug();
         async move {
-            Ok::<_, LoadError>((
-                data::site().await?,
-                data::index().await?,
-                data::article(slug).await?,
-            ))
+            let (site, index) = (data::site().await?, data::index().await?);
+            // An unknown slug is an answer (article not found), not a failure to retry.
+            match data::article(slug).await {
+                Ok(article) => Ok(Some((site, index, article))),
+                Err(e) if e.is_not_found() => Ok(None),
+                Err(e) => Err(e),
+            }
         }
     });
     view! {
-        <Suspense fallback=|| view! { <Skeleton lines=8 /> }>
-            {move || Suspend::new(async move {
-                match content.await {
-                    Ok((site, index, article)) => view! { <ArticleView site index article /> }.into_any(),
-                    Err(e) if e.is_not_found() => view! { <ArticleNotFound /> }.into_any(),
-                    Err(error) => view! {
-                        <LoadFailure error on_retry=move |_| content.refetch() />
-                    }
-                    .into_any(),
+        <PageContent
+            content
+            lines=8
+            render=|found| match found {
+                Some((site, index, article)) => view! { <ArticleView site index article /> }.into_any(),
+                None => view! {
+                    <NotFoundView title="記事が見つかりません" message="お探しの記事は移動または削除された可能性があります。" />
                 }
-            })}
-        </Suspense>
+                .into_any(),
+            }
+        />
     }
 }
 
@@ -192,39 +195,13 @@ fn open_for_hash(article: Arc<Article>, state: Collapsibles) {
         let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) else {
             return;
         };
-        let id = crate::navigation::decode(id);
+        let id = decode(id);
         if let Some(group) = article.with_value(|a| a.collapsible_containing(&id)) {
             state.set(&group, true);
         }
-        // After the panel is shown, bring the target into view.
-        request_animation_frame(move || {
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&id))
-            {
-                el.scroll_into_view();
-            }
-        });
+        scroll_to_id_after_render(id);
     });
 }
-
-/// An unknown slug.
-#[component]
-fn ArticleNotFound() -> impl IntoView {
-    view! {
-        <PageMeta title="記事が見つかりません" description="お探しの記事は見つかりませんでした。" path="/" />
-        <section class="not-found">
-            <h1 tabindex="-1">"記事が見つかりません"</h1>
-            <p>"お探しの記事は移動または削除された可能性があります。"</p>
-            <ul>
-                <li><A href=base::href("/")>"コラム一覧へ"</A></li>
-                <li><A href=base::href("/faq")>"よくある質問へ"</A></li>
-                <li><A href=base::href("/clinics")>"クリニック紹介へ"</A></li>
-            </ul>
-        </section>
-    }
-}
-
 /// Top-level sections, each with its sub-sections.
 fn toc_tree(entries: Vec<TocEntry>) -> Vec<(TocEntry, Vec<TocEntry>)> {
     let mut tree: Vec<(TocEntry, Vec<TocEntry>)> = Vec::new();

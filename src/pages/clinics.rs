@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::base;
-use crate::components::{Breadcrumbs, JapanMap, JsonLd, LoadFailure, PageMeta, Skeleton};
+use crate::components::{Breadcrumbs, JapanMap, JsonLd, PageContent, PageMeta};
 use crate::content::{Clinic, Clinics, Site};
 use crate::data::{self, LoadError};
 use crate::structured_data::medical_clinic;
@@ -17,17 +17,7 @@ pub fn ClinicsPage() -> impl IntoView {
         Ok::<_, LoadError>((data::site().await?, data::clinics().await?))
     });
     view! {
-        <Suspense fallback=|| view! { <Skeleton lines=6 /> }>
-            {move || Suspend::new(async move {
-                match content.await {
-                    Ok((site, clinics)) => view! { <ClinicsView site clinics /> }.into_any(),
-                    Err(error) => view! {
-                        <LoadFailure error on_retry=move |_| content.refetch() />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+        <PageContent content render=|(site, clinics)| view! { <ClinicsView site clinics /> } />
     }
 }
 

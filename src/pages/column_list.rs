@@ -5,14 +5,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use crate::base;
-use crate::components::{ArticleCard, ColumnHeader, LoadFailure, PageMeta, Pagination, Skeleton};
+use crate::components::{
+    ArticleCard, ColumnHeader, PageContent, PageMeta, Pagination, SearchField,
+};
 use crate::content::Site;
 use crate::data::{self, LoadError};
 use crate::listing::{list, ListQuery, Listing, Searchable};
+use crate::navigation::use_replace_url;
 
 #[component]
 pub fn ColumnList() -> impl IntoView {
@@ -24,17 +26,7 @@ pub fn ColumnList() -> impl IntoView {
         Ok::<_, LoadError>((data::site().await?, data::search_index().await?))
     });
     view! {
-        <Suspense fallback=|| view! { <Skeleton lines=6 /> }>
-            {move || Suspend::new(async move {
-                match content.await {
-                    Ok((site, all)) => view! { <ListView site all state /> }.into_any(),
-                    Err(error) => view! {
-                        <LoadFailure error on_retry=move |_| content.refetch() />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+        <PageContent content render=move |(site, all)| view! { <ListView site all state /> } />
     }
 }
 
@@ -121,38 +113,17 @@ fn CategoryFilter(site: StoredValue<Arc<Site>>, state: Memo<ListQuery>) -> impl 
 /// and back leaves the search); the list follows the URL.
 #[component]
 fn SearchBox(state: Memo<ListQuery>) -> impl IntoView {
-    let navigate = use_navigate();
-    let on_input = move |ev: leptos::ev::Event| {
-        let q = event_target_value(&ev);
-        let next = ListQuery {
-            q,
-            page: 1,
-            ..state.get_untracked()
-        };
-        navigate(
-            &base::href(&next.path()),
-            NavigateOptions {
-                resolve: false,
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
+    let replace_url = use_replace_url();
     view! {
-        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="column-search">"コラムを検索"</label>
-            <input
-                id="column-search"
-                type="search"
-                name="q"
-                autocomplete="off"
-                enterkeyhint="search"
-                placeholder="例:えくそそーむ、副作用"
-                prop:value=move || state.get().q
-                on:input=on_input
-            />
-        </form>
+        <SearchField
+            id="column-search"
+            label="コラムを検索"
+            placeholder="例:えくそそーむ、副作用"
+            value=Signal::derive(move || state.get().q)
+            on_change=move |q| {
+                replace_url(&ListQuery { q, page: 1, ..state.get_untracked() }.path())
+            }
+        />
     }
 }
 

@@ -6,17 +6,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::base;
 use crate::components::{
-    Breadcrumbs, Collapsible, Collapsibles, Highlighted, LoadFailure, PageMeta, ShowAllToggle,
-    Skeleton,
+    Breadcrumbs, Collapsible, Collapsibles, Highlighted, PageContent, PageMeta, SearchField,
+    ShowAllToggle,
 };
 use crate::content::{Article, Faq, FaqItem};
 use crate::data::{self, LoadError};
 use crate::listing::{encode, MAX_QUERY_CHARS};
+use crate::navigation::{scroll_to_id_after_render, use_replace_url};
 use crate::search::{fold, query_terms};
 
 /// Titles of the articles and sections the answers come from, by (slug, section id).
@@ -40,17 +40,7 @@ pub fn FaqPage() -> impl IntoView {
         Ok::<_, LoadError>((faq, Arc::new(sources)))
     });
     view! {
-        <Suspense fallback=|| view! { <Skeleton lines=8 /> }>
-            {move || Suspend::new(async move {
-                match content.await {
-                    Ok((faq, sources)) => view! { <FaqView faq sources /> }.into_any(),
-                    Err(error) => view! {
-                        <LoadFailure error on_retry=move |_| content.refetch() />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+        <PageContent content lines=8 render=|(faq, sources)| view! { <FaqView faq sources /> } />
     }
 }
 
@@ -97,35 +87,11 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         let id = h.trim_start_matches('#').to_string();
         if known.with_value(|k| k.contains(&id)) {
             state.set(&id, true);
-            request_animation_frame(move || {
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&id))
-                {
-                    el.scroll_into_view();
-                }
-            });
+            scroll_to_id_after_render(id);
         }
     });
 
-    let navigate = use_navigate();
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let path = if value.trim().is_empty() {
-            "/faq".to_string()
-        } else {
-            format!("/faq?q={}", encode(&value))
-        };
-        navigate(
-            &base::href(&path),
-            NavigateOptions {
-                resolve: false,
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
+    let replace_url = use_replace_url();
 
     let faq_for_count = faq.clone();
     let count = Memo::new(move |_| {
@@ -170,17 +136,19 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         <Breadcrumbs trail=vec![("コラム一覧".into(), "/".into()), ("よくある質問".into(), "/faq".into())] />
         <h1 tabindex="-1">"よくある質問"</h1>
         <p class="lead">"患者様からよくいただく質問をご紹介します。回答の出典となる記事の該当箇所へのリンクも掲載しています。"</p>
-        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="faq-search">"質問を検索"</label>
-            <input
-                id="faq-search"
-                type="search"
-                autocomplete="off"
-                placeholder="例:だうんたいむ、献血"
-                prop:value=move || q.get()
-                on:input=on_input
-            />
-        </form>
+        <SearchField
+            id="faq-search"
+            label="質問を検索"
+            placeholder="例:だうんたいむ、献血"
+            value=q
+            on_change=move |value: String| {
+                replace_url(&if value.trim().is_empty() {
+                    "/faq".to_string()
+                } else {
+                    format!("/faq?q={}", encode(&value))
+                })
+            }
+        />
         <div class="faq-toolbar">
             <p class="result-count" role="status">
                 {move || if q.get().trim().is_empty() { format!("{}件の質問", count.get()) } else { format!("「{}」に一致する質問: {}件", q.get().trim(), count.get()) }}

@@ -10,4 +10,4 @@ pub use article::ArticlePage;
 pub use clinics::ClinicsPage;
 pub use column_list::ColumnList;
 pub use faq::FaqPage;
-pub use not_found::NotFound;
+pub use not_found::{NotFound, NotFoundView};

@@ -8,10 +8,18 @@ use crate::components::PageMeta;
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <PageMeta title="ページが見つかりません | 美脱毛コラム" description="お探しのページは見つかりませんでした。" path="/" />
+        <NotFoundView title="ページが見つかりません" message="お探しのページは移動または削除された可能性があります。" />
+    }
+}
+
+/// A not-found message with the ways back into the column.
+#[component]
+pub fn NotFoundView(title: &'static str, message: &'static str) -> impl IntoView {
+    view! {
+        <PageMeta title=format!("{title} | 美脱毛コラム") description=message path="/" />
         <section class="not-found">
-            <h1 tabindex="-1">"ページが見つかりません"</h1>
-            <p>"お探しのページは移動または削除された可能性があります。"</p>
+            <h1 tabindex="-1">{title}</h1>
+            <p>{message}</p>
             <ul>
                 <li><A href=base::href("/")>"コラム一覧へ"</A></li>
                 <li><A href=base::href("/faq")>"よくある質問へ"</A></li>
