@@ -3,12 +3,16 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::base;
 use crate::components::{SiteFooter, SiteHeader};
 use crate::navigation::NavigationEffects;
-use crate::pages::{ArticlePage, ClinicsPage, ColumnList, FaqPage, NotFound};
+use crate::pages::{
+    ArticlePage, ClinicsPage, ColumnList, EmbedArticle, EmbedClinics, EmbedCodePage, EmbedColumns,
+    EmbedFaq, FaqPage, NotFound,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -16,21 +20,41 @@ pub fn App() -> impl IntoView {
     view! {
         <Html attr:lang="ja" />
         <Router base=base::router_base()>
-            <NavigationEffects />
+            <Shell />
+        </Router>
+    }
+}
+
+/// The site around the views; embeds (`/embed/...`) get the view alone.
+#[component]
+fn Shell() -> impl IntoView {
+    let location = use_location();
+    let embed_prefix = base::href("/embed/");
+    let site = Memo::new(move |_| !location.pathname.get().starts_with(&embed_prefix));
+    view! {
+        <NavigationEffects />
+        <Show when=move || site.get()>
             <a class="skip-link" href="#main" on:click=skip_to_main>"本文へスキップ"</a>
             <SiteHeader />
-            <main id="main" tabindex="-1">
-                <ErrorBoundary fallback=|_| view! { <Unexpected /> }>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=ColumnList />
-                        <Route path=path!("/column/:slug") view=ArticlePage />
-                        <Route path=path!("/clinics") view=ClinicsPage />
-                        <Route path=path!("/faq") view=FaqPage />
-                    </Routes>
-                </ErrorBoundary>
-            </main>
+        </Show>
+        <main id="main" tabindex="-1">
+            <ErrorBoundary fallback=|_| view! { <Unexpected /> }>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=ColumnList />
+                    <Route path=path!("/column/:slug") view=ArticlePage />
+                    <Route path=path!("/clinics") view=ClinicsPage />
+                    <Route path=path!("/faq") view=FaqPage />
+                    <Route path=path!("/embed-code") view=EmbedCodePage />
+                    <Route path=path!("/embed/column/:slug") view=EmbedArticle />
+                    <Route path=path!("/embed/faq") view=EmbedFaq />
+                    <Route path=path!("/embed/clinics") view=EmbedClinics />
+                    <Route path=path!("/embed/columns") view=EmbedColumns />
+                </Routes>
+            </ErrorBoundary>
+        </main>
+        <Show when=move || site.get()>
             <SiteFooter />
-        </Router>
+        </Show>
     }
 }
 

@@ -4,6 +4,7 @@
 //! natively; the browser app lives behind `target_arch = "wasm32"`.
 
 pub mod content;
+pub mod embed;
 pub mod japan_map;
 pub mod listing;
 pub mod paths;

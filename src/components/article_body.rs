@@ -1,8 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use super::{Collapsible, Collapsibles};
-use crate::base;
+use super::{AppLink, Collapsible, Collapsibles, ExternalLink};
 use crate::content::{Block, PriceRow};
 use crate::paths::{destination, Destination};
 
@@ -76,11 +74,11 @@ fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<Option<Strin
         }
         Block::Link { text, to } => match destination(&to) {
             Some(Destination::App(path)) => view! {
-                <p class="more-link"><A href=base::href(&path)>{text}</A></p>
+                <p class="more-link"><AppLink to=path>{text}</AppLink></p>
             }
             .into_any(),
             Some(Destination::External(url)) => view! {
-                <p class="more-link"><a href=url rel="noopener noreferrer">{text}</a></p>
+                <p class="more-link"><ExternalLink href=url>{text}</ExternalLink></p>
             }
             .into_any(),
             // Never render a link content could abuse; keep the words.
@@ -88,14 +86,20 @@ fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<Option<Strin
         },
         Block::PriceTable { caption, rows } => price_table(caption, rows),
         Block::Consultation { text } => {
-            let (href, label) = match cta.get_value() {
-                Some(url) => (url, "無料相談を予約する"),
-                None => (base::href("/clinics"), "お近くのクリニックを探す"),
+            let link = match cta.get_value() {
+                Some(url) => view! {
+                    <ExternalLink href=url class="button">"無料相談を予約する"</ExternalLink>
+                }
+                .into_any(),
+                None => view! {
+                    <AppLink to="/clinics" class="button">"お近くのクリニックを探す"</AppLink>
+                }
+                .into_any(),
             };
             view! {
                 <aside class="consultation" aria-label="無料相談のご案内">
                     <p>{text}</p>
-                    <a class="button" href=href>{label}</a>
+                    {link}
                 </aside>
             }
             .into_any()

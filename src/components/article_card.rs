@@ -1,8 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use super::Highlighted;
-use crate::base;
+use super::{AppLink, Highlighted};
 use crate::content::ArticleSummary;
 
 /// An article in a list: date, category, title, excerpt and supervising doctor.
@@ -18,12 +16,12 @@ pub fn ArticleCard(
     #[prop(optional)]
     nested: bool,
 ) -> impl IntoView {
-    let href = base::href(&format!("/column/{}", summary.slug));
+    let to = format!("/column/{}", summary.slug);
     let (title_text, title_terms) = (summary.title.clone(), terms.clone());
     let title = view! {
-        <A href=href>
+        <AppLink to>
             <Highlighted text=title_text terms=title_terms />
-        </A>
+        </AppLink>
     };
     let heading = if nested {
         view! { <h3 class="card__title">{title}</h3> }.into_any()

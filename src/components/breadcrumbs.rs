@@ -10,21 +10,24 @@ pub fn Breadcrumbs(
     trail: Vec<(String, String)>,
 ) -> impl IntoView {
     let last = trail.len().saturating_sub(1);
-    view! {
-        <nav class="breadcrumbs" aria-label="パンくずリスト">
-            <ol>
-                {trail
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (label, path))| {
-                        if i == last {
-                            view! { <li aria-current="page">{label}</li> }.into_any()
-                        } else {
-                            view! { <li><A href=base::href(&path)>{label}</A></li> }.into_any()
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </nav>
-    }
+    // Inside an embed the landing page is the reader's context, not the column's.
+    super::embedded().is_none().then(|| {
+        view! {
+            <nav class="breadcrumbs" aria-label="パンくずリスト">
+                <ol>
+                    {trail
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (label, path))| {
+                            if i == last {
+                                view! { <li aria-current="page">{label}</li> }.into_any()
+                            } else {
+                                view! { <li><A href=base::href(&path)>{label}</A></li> }.into_any()
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+        }
+    })
 }

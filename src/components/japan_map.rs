@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::base;
 use crate::content::Clinic;
 use crate::japan_map::{outline_path, project, HEIGHT, ISLANDS, WIDTH};
 
@@ -9,6 +8,7 @@ use crate::japan_map::{outline_path, project, HEIGHT, ISLANDS, WIDTH};
 #[component]
 pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoView {
     let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let location = leptos_router::hooks::use_location();
     // The outline is decoration; the markers are ordinary links placed over it, so
     // they are focusable and read like any other link.
     view! {
@@ -24,8 +24,10 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
                         let (x, y) = project(at.lat, at.lon);
                         let style = format!("left:{:.2}%;top:{:.2}%", x / WIDTH * 100.0, y / HEIGHT * 100.0);
                         let label = format!("{} {}", brand, c.name);
+                        let path = location.pathname;
+                        let id = c.id.clone();
                         Some(view! {
-                            <A href=base::href(&format!("/clinics#{}", c.id)) attr:class="japan-map__marker" attr:style=style attr:aria-label=label>
+                            <A href=move || format!("{}#{}", path.get(), id) scroll=false attr:class="japan-map__marker" attr:style=style attr:aria-label=label>
                                 <span aria-hidden="true">{c.name}</span>
                             </A>
                         })

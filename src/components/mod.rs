@@ -1,10 +1,12 @@
 //! Components shared by several pages, one module each.
 
+mod app_link;
 mod article_body;
 mod article_card;
 mod breadcrumbs;
 mod collapsible;
 mod column_header;
+mod copy_button;
 mod doctor_box;
 mod highlighted;
 mod japan_map;
@@ -18,11 +20,13 @@ mod site_footer;
 mod site_header;
 mod skeleton;
 
+pub use app_link::{embedded, AppLink, Embedded, ExternalLink, InPageLink};
 pub use article_body::ArticleBody;
 pub use article_card::ArticleCard;
 pub use breadcrumbs::Breadcrumbs;
 pub use collapsible::{Collapsible, Collapsibles, ShowAllToggle};
 pub use column_header::ColumnHeader;
+pub use copy_button::CopyButton;
 pub use doctor_box::DoctorBox;
 pub use highlighted::Highlighted;
 pub use japan_map::JapanMap;

@@ -27,6 +27,8 @@ pub fn SiteFooter() -> impl IntoView {
                     <A href=base::href("/faq")>"よくある質問"</A>
                     " ・ "
                     <A href=base::href("/clinics")>"クリニック紹介"</A>
+                    " ・ "
+                    <A href=base::href("/embed-code")>"コラムを埋め込む(掲載サイトの方へ)"</A>
                 </p>
             </div>
         </footer>

@@ -3,13 +3,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::base;
 use crate::components::{
-    ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, JsonLd, PageContent, PageMeta,
-    ShareLinks, ShowAllToggle,
+    ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
+    PageContent, PageMeta, ShareLinks, ShowAllToggle,
 };
 use crate::content::{summary, Article, ArticleSummary, Index, Site, TocEntry};
 use crate::data;
@@ -110,10 +109,7 @@ fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> imp
                     {toc_tree(article.toc())
                         .into_iter()
                         .map(|(top, subs)| {
-                            let link = |e: TocEntry| {
-                                let href = base::href(&format!("{path}#{}", e.id));
-                                view! { <A href=href scroll=false>{e.title}</A> }
-                            };
+                            let link = |e: TocEntry| view! { <InPageLink id=e.id>{e.title}</InPageLink> };
                             view! {
                                 <li class="toc__item">
                                     {link(top)}

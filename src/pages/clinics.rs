@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::base;
-use crate::components::{Breadcrumbs, JapanMap, JsonLd, PageContent, PageMeta};
+use crate::components::{Breadcrumbs, ExternalLink, JapanMap, JsonLd, PageContent, PageMeta};
 use crate::content::{Clinic, Clinics, Site};
 use crate::data::{self, LoadError};
 use crate::structured_data::medical_clinic;
@@ -86,7 +86,7 @@ fn ClinicCard(site: Arc<Site>, clinic: Clinic) -> impl IntoView {
             })}
             {match consultation {
                 Some(url) => view! {
-                    <p><a class="button" href=url>{format!("{}院の無料相談を予約する", clinic.name)}</a></p>
+                    <p><ExternalLink href=url class="button">{format!("{}院の無料相談を予約する", clinic.name)}</ExternalLink></p>
                 }
                 .into_any(),
                 None => view! {

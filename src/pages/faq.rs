@@ -10,8 +10,8 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::base;
 use crate::components::{
-    Breadcrumbs, Collapsible, Collapsibles, Highlighted, PageContent, PageMeta, SearchField,
-    ShowAllToggle,
+    embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, PageContent, PageMeta,
+    SearchField, ShowAllToggle,
 };
 use crate::content::{Article, Faq, FaqItem};
 use crate::data::{self, LoadError};
@@ -136,7 +136,7 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         <Breadcrumbs trail=vec![("コラム一覧".into(), "/".into()), ("よくある質問".into(), "/faq".into())] />
         <h1 tabindex="-1">"よくある質問"</h1>
         <p class="lead">"患者様からよくいただく質問をご紹介します。回答の出典となる記事の該当箇所へのリンクも掲載しています。"</p>
-        <SearchField
+        {(embedded().is_none()).then(|| view! { <SearchField
             id="faq-search"
             label="質問を検索"
             placeholder="例:だうんたいむ、献血"
@@ -148,7 +148,7 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
                     format!("/faq?q={}", encode(&value))
                 })
             }
-        />
+        /> })}
         <div class="faq-toolbar">
             <p class="result-count" role="status">
                 {move || if q.get().trim().is_empty() { format!("{}件の質問", count.get()) } else { format!("「{}」に一致する質問: {}件", q.get().trim(), count.get()) }}
@@ -190,7 +190,7 @@ fn FaqEntry(
     });
     let key = (item.source.article.clone(), item.source.section.clone());
     let (article_title, section_title) = sources.get(&key).cloned().unwrap_or_default();
-    let source_href = base::href(&format!("/column/{}#{}", key.0, key.1));
+    let source = format!("/column/{}#{}", key.0, key.1);
     let question = item.question.clone();
     let answer = item.answer.clone();
     view! {
@@ -211,12 +211,12 @@ fn FaqEntry(
                     .collect_view()}
                 <p class="faq-item__source">
                     "出典: "
-                    <A href=source_href>
+                    <AppLink to=source>
                         {if article_title.is_empty() { "記事の該当箇所".to_string() } else if section_title.is_empty() { format!("「{article_title}」") } else { format!("「{article_title}」より「{section_title}」") }}
-                    </A>
+                    </AppLink>
                 </p>
                 <p class="faq-item__permalink">
-                    <a href=base::href(&format!("/faq#{}", item.id))>"この質問へのリンク"</a>
+                    <AppLink to=format!("/faq#{}", item.id)>"この質問へのリンク"</AppLink>
                 </p>
             </Collapsible>
         </div>

@@ -10,10 +10,11 @@ const SEED: &str = "/column/exosome-side-effects";
 async fn the_article_shows_what_a_patient_needs_and_describes_itself() {
     let app = App::launch().await;
     app.open(SEED).await;
-    assert_eq!(
-        app.text("h1").await,
-        "【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?"
-    );
+    app.wait_text(
+        "h1",
+        "【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?",
+    )
+    .await;
     assert_eq!(
         app.texts(".breadcrumbs li").await,
         [
@@ -124,11 +125,11 @@ async fn risk_sections_toggle_by_keyboard_one_by_one_and_all_at_once() {
     app.wait_until("!document.querySelector('#side-effects-content').hasAttribute('hidden')")
         .await;
 
-    assert_eq!(app.text(".show-all").await, "すべて閉じる");
+    app.wait_text(".show-all", "すべて閉じる").await;
     app.press(".show-all", keys::ENTER).await;
     app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
         .await;
-    assert_eq!(app.text(".show-all").await, "すべて開く");
+    app.wait_text(".show-all", "すべて開く").await;
     app.click(".show-all").await;
     app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 0")
         .await;
@@ -156,19 +157,17 @@ async fn closed_sections_open_for_anchors_and_find_in_page_and_print() {
         .await;
 
     // Print shows a closed section.
-    assert_eq!(app.text(".show-all").await, "すべて閉じる");
+    app.wait_text(".show-all", "すべて閉じる").await;
     app.click(".show-all").await;
     app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
         .await;
     app.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
         .await;
-    assert!(
-        app.is_visible("#side-effects-content p").await,
-        "closed section not printed"
-    );
+    let printed = "document.querySelector('#side-effects-content p').checkVisibility({ contentVisibilityAuto: true })";
+    app.wait_until(printed).await;
     app.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
         .await;
-    assert!(!app.is_visible("#side-effects-content p").await);
+    app.wait_until(&format!("!{printed}")).await;
 
     // A shared link to #downsides opens it even though this reader closed it.
     app.open(&format!("{SEED}#downsides")).await;
@@ -245,10 +244,10 @@ async fn keyboard_users_can_skip_to_the_content() {
 async fn an_unknown_slug_gets_an_article_not_found_view() {
     let app = App::launch().await;
     app.open("/column/no-such-article").await;
-    assert_eq!(app.text("h1").await, "記事が見つかりません");
+    app.wait_text("h1", "記事が見つかりません").await;
     assert_eq!(app.count(".not-found a").await, 3);
     app.assert_accessible().await;
     app.click(".not-found a[href='/']").await;
-    assert_eq!(app.text("h1").await, "美脱毛コラム");
+    app.wait_text("h1", "美脱毛コラム").await;
     app.finish_allowing(&["no-such-article.json"]).await;
 }

@@ -19,7 +19,7 @@ async fn clinics_are_grouped_by_area_with_a_map_and_no_invented_details() {
         ids,
         serde_json::json!(["shinjuku", "nagoya", "kyoto", "fukuoka"])
     );
-    assert_eq!(app.text("#kyoto h3").await, "リアラクリニック 京都");
+    app.wait_text("#kyoto h3", "リアラクリニック 京都").await;
     // The seed gives no address, phone or hours: none are shown.
     assert_eq!(app.count(".clinic__facts").await, 0);
     let page = app.text("main").await;
@@ -62,6 +62,8 @@ async fn clinics_are_grouped_by_area_with_a_map_and_no_invented_details() {
 async fn the_footer_leads_to_each_clinic() {
     let app = App::launch().await;
     app.open("/").await;
+    app.wait_until("document.querySelector('.site-footer').innerText.includes('九州エリア')")
+        .await;
     let footer = app.text(".site-footer").await;
     for part in [
         "はじめての方へ",

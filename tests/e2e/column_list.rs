@@ -8,7 +8,7 @@ use crate::harness::{App, Deployment, Viewport};
 async fn the_list_shows_cards_the_menu_and_counts() {
     let app = App::launch().await;
     app.open("/").await;
-    assert_eq!(app.text("h1").await, "美脱毛コラム");
+    app.wait_text("h1", "美脱毛コラム").await;
     let card = app.text(".card").await;
     for part in [
         "2023.06.12",
@@ -19,7 +19,7 @@ async fn the_list_shows_cards_the_menu_and_counts() {
     ] {
         assert!(card.contains(part), "card lacks {part}: {card}");
     }
-    assert_eq!(app.text(".result-count").await, "1件の記事");
+    app.wait_text(".result-count", "1件の記事").await;
     let menu = app.texts(".category-filter a").await;
     assert_eq!(
         menu,
@@ -59,17 +59,15 @@ async fn search_matches_japanese_as_people_type_it() {
     app.open("/").await;
     app.type_into("#column-search", "えくそそーむ").await;
     app.wait_until("location.search.includes('q=')").await;
-    assert_eq!(
-        app.text(".result-count").await,
-        "「えくそそーむ」で検索: 1件の記事"
-    );
-    assert_eq!(app.text(".card__title mark").await, "エクソソーム");
+    app.wait_text(".result-count", "「えくそそーむ」で検索: 1件の記事")
+        .await;
+    app.wait_text(".card__title mark", "エクソソーム").await;
     app.assert_accessible().await;
 
     // Half-width katakana finds it too; a word that is not there empties the list.
     app.open("/?q=%EF%BD%B4%EF%BD%B8%EF%BD%BF%EF%BD%BF%EF%BD%B0%EF%BE%91")
         .await;
-    assert_eq!(app.text(".card__title mark").await, "エクソソーム");
+    app.wait_text(".card__title mark", "エクソソーム").await;
     app.open("/?q=%E3%83%9F%E3%83%A9%E3%83%89%E3%83%A9%E3%82%A4")
         .await;
     assert!(app
@@ -78,7 +76,7 @@ async fn search_matches_japanese_as_people_type_it() {
         .contains("「ミラドライ」に一致する記事は見つかりませんでした"));
     app.assert_accessible().await;
     app.click(".empty a").await;
-    assert_eq!(app.text(".result-count").await, "1件の記事");
+    app.wait_text(".result-count", "1件の記事").await;
     assert_eq!(app.path().await, "/");
     app.finish().await;
 }
@@ -102,16 +100,14 @@ async fn category_filter_lives_in_the_url_and_back_restores_it() {
     app.assert_accessible().await;
     app.click(".category-filter a[href='/?category=exosome']")
         .await;
-    assert_eq!(
-        app.text(".result-count").await,
-        "「エクソソーム」の1件の記事"
-    );
+    app.wait_text(".result-count", "「エクソソーム」の1件の記事")
+        .await;
     app.back().await;
     app.wait_until("location.search === '?category=aga'").await;
     assert!(app.text(".empty").await.contains("まだありません"));
     app.back().await;
     app.wait_until("location.search === ''").await;
-    assert_eq!(app.text(".result-count").await, "1件の記事");
+    app.wait_text(".result-count", "1件の記事").await;
     app.finish().await;
 }
 
@@ -125,14 +121,14 @@ async fn odd_query_values_fall_back_instead_of_failing() {
         "/?page=2",
     ] {
         app.open(path).await;
-        assert_eq!(app.text(".result-count").await, "1件の記事", "{path}");
+        app.wait_text(".result-count", "1件の記事").await;
     }
     app.open("/?category=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
         .await;
     let notice = app.text(".notice").await;
     assert!(notice.contains("<img src=x onerror=alert(1)>"), "{notice}");
     assert_eq!(app.count("main img").await, 0);
-    assert_eq!(app.text(".result-count").await, "1件の記事");
+    app.wait_text(".result-count", "1件の記事").await;
     app.open("/?q=%3Cscript%3E&category=&page=").await;
     assert!(app.text(".empty").await.contains("<script>"));
     assert_eq!(
@@ -151,10 +147,10 @@ async fn every_view_is_reached_by_clicking_from_the_list() {
     app.click(".card__title a").await;
     app.wait_for(".article__title").await;
     app.click(".site-header a[href='/clinics']").await;
-    assert_eq!(app.text("h1").await, "Clinic\nクリニック紹介");
+    app.wait_text("h1", "Clinic\nクリニック紹介").await;
     app.click(".site-header a[href='/faq']").await;
-    assert_eq!(app.text("h1").await, "よくある質問");
+    app.wait_text("h1", "よくある質問").await;
     app.click(".site-header__brand").await;
-    assert_eq!(app.text("h1").await, "美脱毛コラム");
+    app.wait_text("h1", "美脱毛コラム").await;
     app.finish().await;
 }

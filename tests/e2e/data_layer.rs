@@ -15,16 +15,14 @@ async fn a_failed_fetch_shows_an_error_and_retry_recovers() {
     .await;
     app.open("/").await;
     app.wait_for(".load-failure").await;
-    assert_eq!(
-        app.text(".load-failure h1").await,
-        "コンテンツを読み込めませんでした"
-    );
+    app.wait_text(".load-failure h1", "コンテンツを読み込めませんでした")
+        .await;
     app.assert_accessible().await;
 
     app.cdp("Network.setBlockedURLs", json!({ "urls": [] }))
         .await;
     app.click(".load-failure button").await;
-    assert_eq!(app.text(".column-header__name").await, "美脱毛コラム");
+    app.wait_text(".column-header__name", "美脱毛コラム").await;
     app.wait_for(".article-list a").await;
     app.finish_allowing(&["content/index.json"]).await;
 }

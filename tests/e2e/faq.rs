@@ -6,9 +6,9 @@ use crate::harness::{keys, App};
 async fn the_faq_is_an_accordion_with_show_all() {
     let app = App::launch().await;
     app.open("/faq").await;
-    assert_eq!(app.text("h1").await, "よくある質問");
+    app.wait_text("h1", "よくある質問").await;
     assert_eq!(app.count(".faq-item").await, 8);
-    assert_eq!(app.text(".result-count").await, "8件の質問");
+    app.wait_text(".result-count", "8件の質問").await;
     assert_eq!(app.count(".faq-item .collapsible__panel[hidden]").await, 8);
     app.assert_accessible().await;
     app.press("#exosome-downtime .collapsible__toggle", keys::ENTER)
@@ -71,16 +71,12 @@ async fn search_finds_questions_as_people_type_them() {
     app.open("/faq").await;
     app.type_into("#faq-search", "だうんたいむ").await;
     app.wait_until("location.search.includes('q=')").await;
-    assert_eq!(
-        app.text(".result-count").await,
-        "「だうんたいむ」に一致する質問: 1件"
-    );
+    app.wait_text(".result-count", "「だうんたいむ」に一致する質問: 1件")
+        .await;
     app.wait_until("!document.querySelector('#exosome-downtime-content').hasAttribute('hidden')")
         .await;
-    assert_eq!(
-        app.text("#exosome-downtime .collapsible__title mark").await,
-        "ダウンタイム"
-    );
+    app.wait_text("#exosome-downtime .collapsible__title mark", "ダウンタイム")
+        .await;
     app.assert_accessible().await;
     app.open("/faq?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84%E8%A8%80%E8%91%89")
         .await;

@@ -9,7 +9,7 @@ const SEED_TITLE: &str = "【医師が解説】エクソソームの注射や点
 async fn list_shows_the_column_header_and_the_seed_article() {
     let app = App::launch().await;
     app.open("/").await;
-    assert_eq!(app.text(".column-header__name").await, "美脱毛コラム");
+    app.wait_text(".column-header__name", "美脱毛コラム").await;
     app.wait_until(&format!("document.body.innerText.includes({SEED_TITLE:?})"))
         .await;
     assert_eq!(app.js("return document.documentElement.lang").await, "ja");
@@ -21,7 +21,7 @@ async fn list_shows_the_column_header_and_the_seed_article() {
 async fn a_deep_link_is_served_and_rendered() {
     let app = App::launch().await;
     app.open("/column/exosome-side-effects").await;
-    assert_eq!(app.text("h1").await, SEED_TITLE);
+    app.wait_text("h1", SEED_TITLE).await;
     app.assert_accessible().await;
     app.finish().await;
 }
@@ -32,7 +32,7 @@ async fn clicking_an_article_navigates_in_the_app() {
     app.open("/").await;
     app.js("window.__sameDocument = true").await;
     app.click("a[href='/column/exosome-side-effects']").await;
-    assert_eq!(app.text("h1").await, SEED_TITLE);
+    app.wait_text("h1", SEED_TITLE).await;
     assert_eq!(app.path().await, "/column/exosome-side-effects");
     // Client-side navigation: the document was not reloaded.
     assert_eq!(app.js("return window.__sameDocument === true").await, true);
@@ -43,7 +43,7 @@ async fn clicking_an_article_navigates_in_the_app() {
 async fn an_unknown_path_gets_the_not_found_view() {
     let app = App::launch().await;
     app.open("/no/such/page").await;
-    assert_eq!(app.text("h1").await, "ページが見つかりません");
+    app.wait_text("h1", "ページが見つかりません").await;
     app.assert_accessible().await;
     app.finish().await;
 }
@@ -52,7 +52,7 @@ async fn an_unknown_path_gets_the_not_found_view() {
 async fn the_app_works_under_a_sub_path() {
     let app = App::launch_with(Deployment::subpath(), Viewport::Desktop).await;
     app.open("/").await;
-    assert_eq!(app.text(".column-header__name").await, "美脱毛コラム");
+    app.wait_text(".column-header__name", "美脱毛コラム").await;
     // Every asset and content file came from under the prefix.
     let outside = app
         .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => !p.startsWith('/column/'))")
@@ -60,11 +60,11 @@ async fn the_app_works_under_a_sub_path() {
     assert_eq!(outside, serde_json::json!([]), "requests outside /column/");
     app.click("a[href='/column/column/exosome-side-effects']")
         .await;
-    assert_eq!(app.text("h1").await, SEED_TITLE);
+    app.wait_text("h1", SEED_TITLE).await;
     assert_eq!(app.path().await, "/column/exosome-side-effects");
     // A deep link under the prefix, opened directly.
     app.open("/column/exosome-side-effects").await;
-    assert_eq!(app.text("h1").await, SEED_TITLE);
+    app.wait_text("h1", SEED_TITLE).await;
     app.finish().await;
 }
 

@@ -5,7 +5,7 @@
 //! ```ignore
 //! let app = App::launch().await;
 //! app.open("/column/exosome-side-effects").await;
-//! assert_eq!(app.text("h1").await, "…");
+//! app.wait_text("h1", "…").await;
 //! app.assert_accessible().await;
 //! app.finish().await; // no console errors, no request to another host
 //! ```
@@ -253,6 +253,12 @@ pub struct App {
     _profile: TempDir,
 }
 
+/// A landing page on a second origin, kept alive while the test uses it.
+pub struct Landing {
+    _server: Server,
+    _dir: TempDir,
+}
+
 /// A temporary directory removed on drop.
 pub struct TempDir(PathBuf);
 
@@ -398,6 +404,32 @@ impl App {
         v.as_str().unwrap_or_default().to_string()
     }
 
+    /// Waits until the first element matching `css` shows exactly `expected`; on
+    /// timeout, fails with what it shows instead.
+    pub async fn wait_text(&self, css: &str, expected: impl AsRef<str>) {
+        let expected = expected.as_ref();
+        let start = Instant::now();
+        loop {
+            let shown = self
+                .client
+                .execute(
+                    &format!("const e = document.querySelector({}); return e ? e.innerText.trim() : null;", json!(css)),
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(String::from));
+            if shown.as_deref() == Some(expected) {
+                return;
+            }
+            assert!(
+                start.elapsed() < STEP_TIMEOUT,
+                "{css} shows {shown:?}, expected {expected:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Clicks the first element matching `css` like a user would.
     pub async fn click(&self, css: &str) {
         self.wait_for(css).await;
@@ -466,8 +498,9 @@ impl App {
         v.as_u64().unwrap_or(0) as usize
     }
 
-    /// The visible texts of every element matching `css`.
+    /// The visible texts of every element matching `css`, once there is one.
     pub async fn texts(&self, css: &str) -> Vec<String> {
+        self.wait_for(css).await;
         let v = self
             .js(&format!(
                 "return [...document.querySelectorAll({})].map(e => e.innerText.trim());",
@@ -493,6 +526,66 @@ impl App {
 
     pub async fn forward(&self) {
         self.client.forward().await.expect("forward");
+    }
+
+    /// Serves a landing page from a second origin (`localhost` on another port) that
+    /// loads this app's `embed.js`; `body` is the page's content. Opens it.
+    pub async fn open_landing_page(&self, body: &str, query: &str) -> Landing {
+        let dir = TempDir::new("landing");
+        let html = format!(
+            "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>キャンペーン</title></head>\
+             <body><main><h1>キャンペーンのご案内</h1>{body}</main>\
+             <script src=\"{}/embed.js\" async></script></body></html>",
+            self.server.url("")
+        );
+        std::fs::write(dir.path().join("index.html"), html).expect("write the landing page");
+        let server = Server::start(Deployment {
+            dist: dir.path().to_path_buf(),
+            public_url: "/".into(),
+            content: None,
+        })
+        .await;
+        let url = format!(
+            "{}/{query}",
+            server.origin.replace("127.0.0.1", "localhost")
+        );
+        self.client.goto(&url).await.expect("open the landing page");
+        Landing {
+            _server: server,
+            _dir: dir,
+        }
+    }
+
+    /// Runs a script inside the `index`-th iframe of the page and returns its value.
+    pub async fn js_in_frame(&self, index: u16, script: &str) -> Value {
+        self.client
+            .enter_frame(index)
+            .await
+            .expect("enter the frame");
+        let value = self.client.execute(script, vec![]).await;
+        self.client
+            .enter_parent_frame()
+            .await
+            .expect("leave the frame");
+        value.unwrap_or_else(|e| panic!("script in frame {index} failed: {e}\n{script}"))
+    }
+
+    /// Waits until a JavaScript expression is truthy inside the `index`-th iframe.
+    pub async fn wait_in_frame(&self, index: u16, expression: &str) {
+        let start = Instant::now();
+        loop {
+            let ok = self
+                .js_in_frame(index, &format!("return !!({expression});"))
+                .await;
+            if ok == Value::Bool(true) {
+                return;
+            }
+            assert!(
+                start.elapsed() < STEP_TIMEOUT,
+                "timed out in frame {index} waiting for `{expression}`"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// The app path of the current URL (without the deployment prefix), with query and hash.

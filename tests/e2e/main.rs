@@ -6,6 +6,7 @@ mod article;
 mod clinics;
 mod column_list;
 mod data_layer;
+mod embed;
 mod faq;
 mod foundation;
 mod harness;

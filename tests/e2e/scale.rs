@@ -35,38 +35,42 @@ async fn the_list_stays_correct_with_ten_thousand_articles() {
     let (total, _, pages) = expected(None, None, None);
     assert!(total > 10_000, "{total}");
     app.open("/").await;
-    assert_eq!(
-        app.text(".result-count").await,
-        format!("{total}件の記事(1 / {pages}ページ)")
-    );
+    app.wait_text(
+        ".result-count",
+        format!("{total}件の記事(1 / {pages}ページ)"),
+    )
+    .await;
     assert_eq!(app.count(".card").await, 10);
 
     app.open(&format!("/?page={pages}")).await;
     app.wait_for(".card").await;
     assert_eq!(app.count(".card").await, total - (pages - 1) * 10);
     app.open("/?page=999999").await;
-    assert_eq!(
-        app.text(".result-count").await,
-        format!("{total}件の記事({pages} / {pages}ページ)")
-    );
+    app.wait_text(
+        ".result-count",
+        format!("{total}件の記事({pages} / {pages}ページ)"),
+    )
+    .await;
 
     let (total, _, pages) = expected(None, Some("えくそそーむ"), None);
     assert!(total > 100, "{total}");
     app.open("/").await;
     app.type_into("#column-search", "えくそそーむ").await;
     app.wait_until("location.search.includes('q=')").await;
-    assert_eq!(
-        app.text(".result-count").await,
-        format!("「えくそそーむ」で検索: {total}件の記事(1 / {pages}ページ)")
-    );
+    app.wait_text(
+        ".result-count",
+        format!("「えくそそーむ」で検索: {total}件の記事(1 / {pages}ページ)"),
+    )
+    .await;
     assert!(app.count(".card mark").await >= 10);
 
     let (total, page, pages) = expected(Some("exosome"), None, Some("3"));
     app.open("/?category=exosome&page=3").await;
-    assert_eq!(
-        app.text(".result-count").await,
-        format!("「エクソソーム」の{total}件の記事({page} / {pages}ページ)")
-    );
+    app.wait_text(
+        ".result-count",
+        format!("「エクソソーム」の{total}件の記事({page} / {pages}ページ)"),
+    )
+    .await;
     app.click(".pagination a[rel='next']").await;
     app.wait_until("location.search.includes('page=4')").await;
     assert!(app

@@ -1,0 +1,65 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::base;
+use crate::embed::with_utm;
+
+/// Present when a view is rendered inside an embed on another site. Links then open
+/// the full site in a new tab (never inside the landing page's frame), tagged with
+/// the embed's UTM parameters.
+#[derive(Clone, Debug, Default)]
+pub struct Embedded {
+    pub utm: Vec<(String, String)>,
+}
+
+/// Whether the current view is inside an embed.
+pub fn embedded() -> Option<Embedded> {
+    use_context::<Embedded>()
+}
+
+/// A link to an app path such as `/column/x` or `/clinics#kyoto`.
+#[component]
+pub fn AppLink(
+    #[prop(into)] to: String,
+    #[prop(optional, into)] class: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    match embedded() {
+        Some(e) => view! {
+            <a href=with_utm(&base::absolute(&to), &e.utm) class=class target="_blank" rel="noopener">
+                {children()}
+                <span class="visually-hidden">"(新しいタブで開きます)"</span>
+            </a>
+        }
+        .into_any(),
+        None => view! { <A href=base::href(&to) attr:class=class>{children()}</A> }.into_any(),
+    }
+}
+
+/// A link to another site, e.g. a booking page; inside an embed it carries the UTM
+/// parameters and opens in a new tab.
+#[component]
+pub fn ExternalLink(
+    #[prop(into)] href: String,
+    #[prop(optional, into)] class: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    match embedded() {
+        Some(e) => view! {
+            <a href=with_utm(&href, &e.utm) class=class target="_blank" rel="noopener">
+                {children()}
+                <span class="visually-hidden">"(新しいタブで開きます)"</span>
+            </a>
+        }
+        .into_any(),
+        None => view! { <a href=href class=class rel="noopener">{children()}</a> }.into_any(),
+    }
+}
+
+/// A link to a place on the current page (table of contents, map markers): it stays
+/// inside the embed, on whichever path the page is shown.
+#[component]
+pub fn InPageLink(#[prop(into)] id: String, children: Children) -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname;
+    view! { <A href=move || format!("{}#{}", path.get(), id) scroll=false>{children()}</A> }
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+/// Copies a text to the clipboard and says, politely to screen readers, whether it worked.
+#[component]
+pub fn CopyButton(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] label: String,
+    #[prop(into)] class: String,
+    /// What to say if the browser refuses.
+    #[prop(into)]
+    fallback: String,
+) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            copied.set(Some(false));
+            return;
+        };
+        let promise = clipboard.write_text(&text.get_untracked());
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(ok));
+        });
+    };
+    view! {
+        <button type="button" class=class on:click=copy>{label}</button>
+        <span class="copy-status" role="status">
+            {move || match copied.get() {
+                Some(true) => "コピーしました。".to_string(),
+                Some(false) => fallback.clone(),
+                None => String::new(),
+            }}
+        </span>
+    }
+}

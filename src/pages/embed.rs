@@ -1,0 +1,151 @@
+//! `/embed/...`: the views marketers put on landing pages through `embed.js`. They show
+//! the same content as the full views, without the site's header and footer. What the
+//! domain requires stays: an embedded article always has its supervising doctor, its
+//! dates, and its side-effects and downsides sections, open; no option removes them.
+
+use leptos::prelude::*;
+use leptos_meta::Html;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{ArticlePage, ClinicsPage, FaqPage};
+use crate::components::{ArticleCard, Embedded, PageContent, PageMeta};
+use crate::data::{self, LoadError};
+use crate::embed::{EmbedOptions, Theme};
+
+/// The message an embed sends its parent page whenever its height changes.
+const HEIGHT_MESSAGE: &str = "clinic-column:height";
+
+/// Options, theme and height reporting around an embedded view.
+#[component]
+fn EmbedFrame(children: Children) -> impl IntoView {
+    let query = use_query_map();
+    // Categories are checked by the latest-columns view, which knows them.
+    let (options, warnings) =
+        query.with_untracked(|q| EmbedOptions::parse(|k| q.get_str(k), |_| true));
+    provide_context(Embedded {
+        utm: options.utm.clone(),
+    });
+    Effect::new(move |_| {
+        for w in &warnings {
+            web_sys::console::warn_1(&format!("clinic column embed: {w}").into());
+        }
+        report_height();
+    });
+    let theme = (options.theme != Theme::Auto).then_some(options.theme.as_str());
+    let style = options.accent.map(|a| format!("--embed-accent:{a}"));
+    view! {
+        <Html attr:data-theme=theme attr:data-embed="" />
+        <div id="embed-root" class="embed" style=style>
+            {children()}
+        </div>
+    }
+}
+
+/// Posts the content's height to the parent whenever it changes (a section toggled,
+/// fonts loaded, the window resized). The document element's own box is measured (its
+/// height is its content's), never the window's, so the frame cannot grow by feeding
+/// back its own height.
+fn report_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let parent = match window.parent() {
+        Ok(Some(p)) if p != window => p,
+        _ => return,
+    };
+    let measured = root.clone();
+    let send = Closure::<dyn Fn()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let message = js_sys_object(&[("type", HEIGHT_MESSAGE.into()), ("height", height.into())]);
+        // The height is not a secret; the loader checks who sent it.
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        std::mem::forget(observer);
+    }
+    send.forget();
+}
+
+fn js_sys_object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = web_sys::js_sys::Object::new();
+    for (k, v) in fields {
+        let _ = web_sys::js_sys::Reflect::set(&object, &(*k).into(), v);
+    }
+    object.into()
+}
+
+/// `/embed/column/:slug`
+#[component]
+pub fn EmbedArticle() -> impl IntoView {
+    view! { <EmbedFrame><ArticlePage /></EmbedFrame> }
+}
+
+/// `/embed/faq`
+#[component]
+pub fn EmbedFaq() -> impl IntoView {
+    view! { <EmbedFrame><FaqPage /></EmbedFrame> }
+}
+
+/// `/embed/clinics`
+#[component]
+pub fn EmbedClinics() -> impl IntoView {
+    view! { <EmbedFrame><ClinicsPage /></EmbedFrame> }
+}
+
+/// `/embed/columns?limit=&category=`: the latest columns.
+#[component]
+pub fn EmbedColumns() -> impl IntoView {
+    let query = use_query_map();
+    let content = LocalResource::new(|| async {
+        Ok::<_, LoadError>((data::site().await?, data::index().await?))
+    });
+    view! {
+        <EmbedFrame>
+            <PageContent
+                content
+                render=move |(site, index)| {
+                    let (options, warnings) = query.with_untracked(|q| {
+                        EmbedOptions::parse(|k| q.get_str(k), |c| site.category(c).is_some())
+                    });
+                    // Only this view knows the categories; the frame warned about the rest.
+                    Effect::new(move |_| {
+                        for w in warnings.iter().filter(|w| w.starts_with("category=")) {
+                            web_sys::console::warn_1(&format!("clinic column embed: {w}").into());
+                        }
+                    });
+                    let items: Vec<_> = index
+                        .articles
+                        .iter()
+                        .filter(|a| options.category.as_ref().is_none_or(|c| &a.category == c))
+                        .take(options.limit)
+                        .cloned()
+                        .collect();
+                    let heading = match options.category.as_ref().and_then(|c| site.category(c)) {
+                        Some(c) => format!("{}の新着コラム", c.name),
+                        None => "新着コラム".to_string(),
+                    };
+                    view! {
+                        <PageMeta title=heading.clone() description=site.column.description.clone() path="/" />
+                        <h1 class="embed__heading">{heading}</h1>
+                        <ul class="article-list">
+                            {items
+                                .into_iter()
+                                .map(|a| {
+                                    let category = site.category(&a.category).map(|c| c.name.clone()).unwrap_or_default();
+                                    let doctor = site.doctor(&a.supervisor).map(|d| d.name.clone()).unwrap_or_default();
+                                    view! { <li><ArticleCard summary=a category doctor /></li> }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                }
+            />
+        </EmbedFrame>
+    }
+}
