@@ -71,8 +71,9 @@
       var value = el.getAttribute("data-" + key.replace("_", "-"));
       if (value) params.set(key, value);
     });
-    var qs = params.toString();
-    return qs ? "?" + qs : "";
+    // Tells the embed that this loader sizes its frame, so it need not scroll.
+    params.set("sized", "1");
+    return "?" + params.toString();
   }
 
   function mount(el) {

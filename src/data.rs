@@ -2,15 +2,18 @@
 //!
 //! Views ask for typed content (`site()`, `index()`, `article(slug)`, …) and get either
 //! the value or a [`LoadError`] they can show with a retry. Successful loads are cached
-//! for the life of the page, so a revisited view does not fetch again; a fetch whose
-//! view has gone is aborted.
+//! for the life of the page, so a revisited view does not fetch again; views asking for
+//! the same file at once share one request, which is aborted when every view that
+//! asked for it has gone.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 use std::sync::Arc;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::reactive::owner::Owner;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -49,8 +52,20 @@ impl fmt::Display for LoadError {
     }
 }
 
+type Loaded = Arc<dyn Any + Send + Sync>;
+type SharedLoad = Shared<LocalBoxFuture<'static, Result<Loaded, LoadError>>>;
+
+/// A request under way, shared by every view that asked for the same file.
+struct InFlight {
+    load: SharedLoad,
+    controller: Option<web_sys::AbortController>,
+    /// Views still waiting; the last to go away aborts the request.
+    waiting: Rc<Cell<usize>>,
+}
+
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Arc<dyn Any + Send + Sync>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<String, Loaded>> = RefCell::new(HashMap::new());
+    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
 }
 
 fn cached<T: Send + Sync + 'static>(key: &str) -> Option<Arc<T>> {
@@ -71,25 +86,65 @@ async fn load<T: DeserializeOwned + Send + Sync + 'static>(
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
-    let value: T = fetch(&url).await?;
-    Ok(remember(url, value))
-}
-
-async fn fetch<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
-    let signal = controller.as_ref().map(|c| c.signal());
-    // Abort the request if the view that asked for it goes away first.
+    let (load, waiting, controller) = IN_FLIGHT.with(|m| {
+        let mut m = m.borrow_mut();
+        let entry = m.entry(url.clone()).or_insert_with(|| {
+            let controller = web_sys::AbortController::new().ok();
+            let signal = controller.as_ref().map(|c| c.signal());
+            let url = url.clone();
+            let load = async move {
+                let value: T = fetch(&url, signal.as_ref()).await?;
+                Ok(Arc::new(value) as Loaded)
+            };
+            InFlight {
+                load: load.boxed_local().shared(),
+                controller,
+                waiting: Rc::new(Cell::new(0)),
+            }
+        });
+        entry.waiting.set(entry.waiting.get() + 1);
+        (
+            entry.load.clone(),
+            entry.waiting.clone(),
+            entry.controller.clone(),
+        )
+    });
+    // If this view goes away first it stops waiting; the last one to go aborts.
+    let still_waiting = Rc::new(Cell::new(true));
+    let leave = SendWrapper::new((still_waiting.clone(), waiting, controller, url.clone()));
     Owner::on_cleanup(move || {
-        if let Some(c) = controller.take() {
-            c.abort();
+        let (still_waiting, waiting, controller, url) = leave.take();
+        if still_waiting.replace(false) {
+            waiting.set(waiting.get().saturating_sub(1));
+            if waiting.get() == 0 {
+                IN_FLIGHT.with(|m| m.borrow_mut().remove(&url));
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            }
         }
     });
+    let result = load.await;
+    still_waiting.set(false);
+    IN_FLIGHT.with(|m| m.borrow_mut().remove(&url));
+    let value = result?.downcast::<T>().map_err(|_| LoadError::Shape {
+        url: url.clone(),
+        message: "the same file was read as two different types".into(),
+    })?;
+    CACHE.with(|c| c.borrow_mut().insert(url, value.clone()));
+    Ok(value)
+}
+
+async fn fetch<T: DeserializeOwned>(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<T, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network {
         url: url.to_string(),
         message: e.to_string(),
     };
     let resp = gloo_net::http::Request::get(url)
-        .abort_signal(signal.as_ref())
+        .abort_signal(signal)
         .send()
         .await
         .map_err(network)?;

@@ -190,6 +190,9 @@ pub fn accent(input: &str) -> Result<String, &'static str> {
         6 => hex.to_string(),
         _ => return Err("use a colour such as #8a4b5c"),
     };
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err("use a colour such as #8a4b5c");
+    }
     let rgb = u32::from_str_radix(&hex, 16).map_err(|_| "use a colour such as #8a4b5c")?;
     let colour = [(rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8];
     if contrast(colour, [255, 255, 255]) < 4.5 {
@@ -378,6 +381,10 @@ mod tests {
         assert!(accent("#ffff00").is_err(), "yellow on white is unreadable");
         assert!(accent("#12345").is_err());
         assert!(accent("javascript:alert(1)").is_err());
+        assert!(
+            accent("+00000").is_err(),
+            "from_str_radix alone would accept a sign"
+        );
         assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 0.01);
     }
 

@@ -161,6 +161,19 @@ pub fn on_island(island: &Island, lat: f64, lon: f64) -> bool {
     inside
 }
 
+/// Whether a marker's label goes on its left: when another marker lies close to its
+/// east, a label on the right would cover it. `all` is (id, lat, lon) per marker.
+pub fn label_on_left(id: &str, all: &[(String, f64, f64)]) -> bool {
+    let Some((_, lat, lon)) = all.iter().find(|(i, _, _)| i == id) else {
+        return false;
+    };
+    let (x, y) = project(*lat, *lon);
+    all.iter().any(|(other, olat, olon)| {
+        let (ox, oy) = project(*olat, *olon);
+        other != id && ox > x && ox - x < WIDTH * 0.15 && (oy - y).abs() < HEIGHT * 0.06
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +206,23 @@ mod tests {
                 c.id
             );
         }
+    }
+
+    #[test]
+    fn close_neighbours_keep_their_labels_apart() {
+        let at = |id: &str, lat, lon| (id.to_string(), lat, lon);
+        let all = [
+            at("kyoto", 35.0116, 135.7681),
+            at("nagoya", 35.1709, 136.8815),
+            at("fukuoka", 33.5902, 130.4017),
+        ];
+        assert!(
+            label_on_left("kyoto", &all),
+            "Nagoya lies just east of Kyoto"
+        );
+        assert!(!label_on_left("nagoya", &all));
+        assert!(!label_on_left("fukuoka", &all));
+        assert!(!label_on_left("nowhere", &all));
     }
 
     #[test]

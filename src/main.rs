@@ -2,7 +2,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use clinic_column::base;
     console_error_panic_hook::set_once();
+    base::init(base::Deployment::from_document());
     leptos::mount::mount_to_body(clinic_column::app::App);
 }
 

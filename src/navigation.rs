@@ -20,8 +20,9 @@ thread_local! {
     static PENDING: RefCell<Option<f64>> = const { RefCell::new(None) };
 }
 
-/// How many animation frames to wait for the new view's content.
-const MAX_FRAMES: u32 = 120;
+/// How many animation frames (about 15 s) to wait for the new view's content, which
+/// may come over a slow phone connection.
+const MAX_FRAMES: u32 = 900;
 
 fn scroll_y() -> f64 {
     web_sys::window()
@@ -72,18 +73,29 @@ pub fn NavigationEffects() -> impl IntoView {
         });
     });
 
-    // On every change of page (not of query or hash): focus and scroll once the new
-    // view has rendered. On the first load only a `#hash` needs help, because the
-    // browser looked for it before the content arrived.
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        let hash = location.hash.get_untracked();
-        match previous {
-            Some(p) if p != path => after_render(0, true, hash),
-            None if !hash.is_empty() => after_render(0, false, hash),
+    // A new page: focus its heading and scroll once it has rendered. The same page:
+    // a back/forward restores its position; a new `#hash` brings its target into view
+    // and focus. On the first load only a `#hash` needs help, because the browser
+    // looked for it before the content arrived.
+    Effect::new(move |previous: Option<(String, String, String)>| {
+        let (path, search, hash) = (
+            location.pathname.get(),
+            location.search.get(),
+            location.hash.get(),
+        );
+        match &previous {
+            Some((p, _, _)) if *p != path => after_render(0, true, hash.clone()),
+            Some((_, s, h)) if *s != search || *h != hash => {
+                if let Some(y) = PENDING.with(|p| p.borrow_mut().take()) {
+                    request_animation_frame(move || scroll_to(y));
+                } else if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+                    scroll_to_id_after_render(decode(id));
+                }
+            }
+            None if !hash.is_empty() => after_render(0, false, hash.clone()),
             _ => {}
         }
-        path
+        (path, search, hash)
     });
 }
 
@@ -101,30 +113,43 @@ fn after_render(frame: u32, focus_heading: bool, hash: String) {
         if (heading.is_none() || loading) && frame < MAX_FRAMES {
             return after_render(frame + 1, focus_heading, hash);
         }
-        let target = hash
-            .strip_prefix('#')
-            .filter(|id| !id.is_empty())
-            .and_then(|id| document.get_element_by_id(&decode(id)));
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
         if focus_heading {
-            if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = h.focus_with_options(&options);
+            if let Some(h) = heading {
+                focus_without_scrolling(&h);
             }
         }
         if let Some(y) = PENDING.with(|p| p.borrow_mut().take()) {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, y);
-            }
-        } else if let Some(el) = target {
-            el.scroll_into_view();
-            if el.has_attribute("tabindex") {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus_with_options(&options);
-                }
-            }
+            scroll_to(y);
+        } else if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+            bring_into_view(&document, &decode(id));
         }
     });
+}
+
+fn scroll_to(y: f64) {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+fn focus_without_scrolling(el: &web_sys::Element) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// Scrolls to an element and moves focus there, as following a link to it should, so
+/// keyboard and screen-reader users continue from the target.
+fn bring_into_view(document: &web_sys::Document, id: &str) {
+    if let Some(el) = document.get_element_by_id(id) {
+        el.scroll_into_view();
+        if !el.has_attribute("tabindex") && el.dyn_ref::<web_sys::HtmlAnchorElement>().is_none() {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        focus_without_scrolling(&el);
+    }
 }
 
 /// Decodes a `#fragment` as the browser does for element ids.
@@ -152,15 +177,12 @@ pub fn use_replace_url() -> impl Fn(&str) + Clone {
     }
 }
 
-/// Scrolls to an element once the current update has rendered (e.g. a section that
-/// was just opened).
+/// Brings an element into view and focus once the current update has rendered (e.g.
+/// a section that was just opened).
 pub fn scroll_to_id_after_render(id: String) {
     request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-        {
-            el.scroll_into_view();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            bring_into_view(&document, &id);
         }
     });
 }

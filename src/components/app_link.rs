@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::base;
 use crate::embed::with_utm;
@@ -32,7 +31,9 @@ pub fn AppLink(
             </a>
         }
         .into_any(),
-        None => view! { <A href=base::href(&to) attr:class=class>{children()}</A> }.into_any(),
+        // A plain anchor: the router still handles the click, and unlike <A> it does not
+        // mark every link under `/` (or with a query) as the current page.
+        None => view! { <a href=base::href(&to) class=class>{children()}</a> }.into_any(),
     }
 }
 
@@ -56,10 +57,28 @@ pub fn ExternalLink(
     }
 }
 
-/// A link to a place on the current page (table of contents, map markers): it stays
-/// inside the embed, on whichever path the page is shown.
+/// A link to a place on the current page (table of contents, map markers), on whichever
+/// path the page is shown. Inside an embed it replaces the history entry, so the
+/// landing page's Back button is not filled with the embed's anchors.
 #[component]
-pub fn InPageLink(#[prop(into)] id: String, children: Children) -> impl IntoView {
+pub fn InPageLink(
+    #[prop(into)] id: String,
+    #[prop(optional, into)] class: Option<String>,
+    #[prop(optional, into)] style: Option<String>,
+    #[prop(optional, into)] label: Option<String>,
+    children: Children,
+) -> impl IntoView {
     let path = leptos_router::hooks::use_location().pathname;
-    view! { <A href=move || format!("{}#{}", path.get(), id) scroll=false>{children()}</A> }
+    view! {
+        <a
+            href=move || format!("{}#{}", path.get(), id)
+            class=class
+            style=style
+            aria-label=label
+            data-noscroll=""
+            prop:replace=embedded().is_some()
+        >
+            {children()}
+        </a>
+    }
 }

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::base;
+use super::AppLink;
 
 /// The trail from the column to the current page; the last crumb is the page itself.
 #[component]
@@ -22,7 +21,7 @@ pub fn Breadcrumbs(
                             if i == last {
                                 view! { <li aria-current="page">{label}</li> }.into_any()
                             } else {
-                                view! { <li><A href=base::href(&path)>{label}</A></li> }.into_any()
+                                view! { <li><AppLink to=path>{label}</AppLink></li> }.into_any()
                             }
                         })
                         .collect_view()}

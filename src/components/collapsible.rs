@@ -7,8 +7,6 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The open/closed state of a page's collapsible sections.
 #[derive(Clone, Copy)]
@@ -107,18 +105,6 @@ pub fn Collapsible(
     let panel_id = format!("{id}-content");
     let key = StoredValue::new(id.clone());
     let open = move || state.is_open(&key.get_value());
-    let panel = NodeRef::<leptos::html::Div>::new();
-
-    // Find-in-page opens a closed panel before showing the match.
-    Effect::new(move |_| {
-        if let Some(el) = panel.get() {
-            let on_match = Closure::<dyn Fn()>::new(move || state.set(&key.get_value(), true));
-            let _ = el
-                .add_event_listener_with_callback("beforematch", on_match.as_ref().unchecked_ref());
-            on_match.forget();
-        }
-    });
-
     let label = move || match &title_view {
         Some(v) => v.run(),
         None => title.clone().into_any(),
@@ -148,7 +134,8 @@ pub fn Collapsible(
             <div
                 id=panel_id
                 class="collapsible__panel"
-                node_ref=panel
+                // Find-in-page opens a closed panel before showing the match.
+                on:beforematch=move |_: web_sys::Event| state.set(&key.get_value(), true)
                 hidden=move || (!open()).then_some("until-found")
             >
                 {children()}

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::base;
+use super::{AppLink, ExternalLink};
 use crate::content::{Clinics, Site};
 use crate::data;
 use crate::paths::{destination, Destination};
@@ -22,13 +21,13 @@ pub fn SiteFooter() -> impl IntoView {
                     })}
                 </Suspense>
                 <p class="site-footer__fixed">
-                    <A href=base::href("/")>"コラム一覧"</A>
+                    <AppLink to="/">"コラム一覧"</AppLink>
                     " ・ "
-                    <A href=base::href("/faq")>"よくある質問"</A>
+                    <AppLink to="/faq">"よくある質問"</AppLink>
                     " ・ "
-                    <A href=base::href("/clinics")>"クリニック紹介"</A>
+                    <AppLink to="/clinics">"クリニック紹介"</AppLink>
                     " ・ "
-                    <A href=base::href("/embed-code")>"コラムを埋め込む(掲載サイトの方へ)"</A>
+                    <AppLink to="/embed-code">"コラムを埋め込む(掲載サイトの方へ)"</AppLink>
                 </p>
             </div>
         </footer>
@@ -42,8 +41,10 @@ fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
         .map(|g| {
             let text = g.title.clone();
             let title = match g.to.as_ref().and_then(destination) {
-                Some(Destination::App(p)) => view! { <A href=base::href(&p)>{text}</A> }.into_any(),
-                Some(Destination::External(u)) => view! { <a href=u>{text}</a> }.into_any(),
+                Some(Destination::App(p)) => view! { <AppLink to=p>{text}</AppLink> }.into_any(),
+                Some(Destination::External(u)) => {
+                    view! { <ExternalLink href=u>{text}</ExternalLink> }.into_any()
+                }
                 None => text.into_any(),
             };
             view! {
@@ -58,9 +59,9 @@ fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
         .categories
         .iter()
         .map(|c| {
-            let href = base::href(&format!("/?category={}", crate::listing::encode(&c.id)));
+            let to = format!("/?category={}", crate::listing::encode(&c.id));
             let name = c.name.clone();
-            view! { <li><A href=href>{name}</A></li> }
+            view! { <li><AppLink to>{name}</AppLink></li> }
         })
         .collect_view();
     let areas = clinics
@@ -73,7 +74,7 @@ fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
                 .filter(|c| c.area == a.id)
                 .map(|c| {
                     let name = c.name.clone();
-                    view! { <li><A href=base::href(&format!("/clinics#{}", c.id))>{name}</A></li> }
+                    view! { <li><AppLink to=format!("/clinics#{}", c.id)>{name}</AppLink></li> }
                 })
                 .collect_view();
             view! {

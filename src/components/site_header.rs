@@ -9,7 +9,7 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=base::href("/") attr:class="site-header__brand">"美脱毛コラム"</A>
+                <a href=base::href("/") class="site-header__brand">"美脱毛コラム"</a>
                 <nav aria-label="メインメニュー">
                     <ul class="site-header__nav">
                         <li><A href=base::href("/") exact=true>"コラム一覧"</A></li>

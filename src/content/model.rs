@@ -456,6 +456,41 @@ mod tests {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
     }
 
+    /// Every line of the source page's article, in order, is in the article file with
+    /// exactly the two corrections the brief names, and nothing else is added.
+    #[test]
+    fn the_seed_article_is_verbatim() {
+        let source = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/seed-article.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let expected: Vec<String> = source
+            .lines()
+            .map(|l| {
+                l.replace("幹部に赤み", "患部に赤み")
+                    .replace("常にまれなケース", "非常にまれなケース")
+            })
+            .collect();
+        let article = bundled_article();
+        let actual: Vec<&str> = article
+            .walk()
+            .into_iter()
+            .filter_map(|(_, b)| match b {
+                Block::Section { title, .. } => Some(title.as_str()),
+                Block::Paragraph { text }
+                | Block::Link { text, .. }
+                | Block::Consultation { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(actual, expected);
+        assert_eq!(
+            article.title,
+            "【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?"
+        );
+    }
+
     #[test]
     fn prices_are_grouped_by_thousands() {
         let row = |yen| PriceRow {

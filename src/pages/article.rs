@@ -88,7 +88,6 @@ fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> imp
         .collect::<Vec<_>>()
         .join(" ");
     let related = related_articles(&index, &article);
-    let doctor_name = doctor.as_ref().map(|d| d.name.clone()).unwrap_or_default();
 
     view! {
         <PageMeta title=article.title.clone() description path=path.clone() kind="article" />
@@ -148,9 +147,10 @@ fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> imp
                         .into_iter()
                         .map(|a| {
                             let category = site.category(&a.category).map(|c| c.name.clone()).unwrap_or_default();
+                            let doctor = site.doctor(&a.supervisor).map(|d| d.name.clone()).unwrap_or_default();
                             view! {
                                 <li>
-                                    <ArticleCard summary=a category doctor=doctor_name.clone() nested=true />
+                                    <ArticleCard summary=a category doctor nested=true />
                                 </li>
                             }
                         })

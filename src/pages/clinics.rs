@@ -89,10 +89,7 @@ fn ClinicCard(site: Arc<Site>, clinic: Clinic) -> impl IntoView {
                     <p><ExternalLink href=url class="button">{format!("{}院の無料相談を予約する", clinic.name)}</ExternalLink></p>
                 }
                 .into_any(),
-                None => view! {
-                    <p class="clinic__note">"所在地・ご予約方法などの詳しいご案内は準備中です。"</p>
-                }
-                .into_any(),
+                None => ().into_any(),
             }}
         </article>
     }

@@ -4,12 +4,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::base;
 use crate::components::{
-    ArticleCard, ColumnHeader, PageContent, PageMeta, Pagination, SearchField,
+    AppLink, ArticleCard, ColumnHeader, PageContent, PageMeta, Pagination, SearchField,
 };
 use crate::content::Site;
 use crate::data::{self, LoadError};
@@ -51,16 +50,60 @@ fn ListView(site: Arc<Site>, all: Arc<Vec<Searchable>>, state: Memo<ListQuery>) 
         t
     };
     let site = StoredValue::new(site);
+    focus_results_on_page_change(listing);
     view! {
         {move || view! { <PageMeta title=title() description=description.clone() path=state.get().path() /> }}
         <ColumnHeader column=site.with_value(|s| s.column.clone()) is_page_heading=true />
         <CategoryFilter site state />
         <SearchBox state />
+        // One live region, kept in place, so each new count is announced.
+        <p id="results-status" class="result-count" role="status" tabindex="-1">
+            {move || listing.with(|l| summary(&site, l, &state.get()))}
+        </p>
         {move || {
             let l = listing.get();
             view! { <Results site listing=l state=state.get() /> }
         }}
     }
+}
+
+/// "「副作用」で検索: 12件の記事(1 / 2ページ)".
+fn summary(site: &StoredValue<Arc<Site>>, listing: &Listing, state: &ListQuery) -> String {
+    let category = listing
+        .category
+        .as_deref()
+        .and_then(|c| site.with_value(|s| s.category(c).map(|c| c.name.clone())));
+    let mut summary = format!("{}件の記事", listing.total);
+    if let Some(name) = &category {
+        summary = format!("「{name}」の{summary}");
+    }
+    if !state.q.trim().is_empty() {
+        summary = format!("「{}」で検索: {summary}", state.q.trim());
+    }
+    if listing.pages > 1 {
+        summary = format!("{summary}({} / {}ページ)", listing.page, listing.pages);
+    }
+    summary
+}
+
+/// After a change of page the pager that had focus is gone: focus moves to the result
+/// count, at the top of the new page of results.
+fn focus_results_on_page_change(listing: Memo<Listing>) {
+    Effect::new(move |previous: Option<usize>| {
+        let page = listing.with(|l| l.page);
+        if previous.is_some_and(|p| p != page) {
+            request_animation_frame(|| {
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("results-status"))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = el.focus();
+                }
+            });
+        }
+        page
+    });
 }
 
 /// The treatment menu as filter links; "すべて" clears the filter.
@@ -133,17 +176,6 @@ fn Results(site: StoredValue<Arc<Site>>, listing: Listing, state: ListQuery) -> 
         |id: &str| site.with_value(|s| s.category(id).map(|c| c.name.clone()).unwrap_or_default());
     let doctor_name =
         |id: &str| site.with_value(|s| s.doctor(id).map(|d| d.name.clone()).unwrap_or_default());
-    let filter_name = listing.category.as_deref().map(category_name);
-    let mut summary = format!("{}件の記事", listing.total);
-    if let Some(name) = &filter_name {
-        summary = format!("「{name}」の{summary}");
-    }
-    if !state.q.trim().is_empty() {
-        summary = format!("「{}」で検索: {summary}", state.q.trim());
-    }
-    if listing.pages > 1 {
-        summary = format!("{summary}({} / {}ページ)", listing.page, listing.pages);
-    }
     let empty = listing.total == 0;
     let items = listing
         .items
@@ -163,11 +195,10 @@ fn Results(site: StoredValue<Arc<Site>>, listing: Listing, state: ListQuery) -> 
         .collect_view();
     view! {
         {listing.unknown_category.map(|c| view! {
-            <p class="notice" role="status">
+            <p class="notice">
                 "カテゴリー「" {c} "」は見つからなかったため、すべての記事を表示しています。"
             </p>
         })}
-        <p class="result-count" role="status" aria-live="polite">{summary}</p>
         {if empty {
             let message = if state.q.trim().is_empty() {
                 "このカテゴリーの記事はまだありません。".to_string()
@@ -177,7 +208,7 @@ fn Results(site: StoredValue<Arc<Site>>, listing: Listing, state: ListQuery) -> 
             view! {
                 <div class="empty">
                     <p>{message}</p>
-                    <p><A href=base::href("/")>"すべての記事を見る"</A></p>
+                    <p><AppLink to="/">"すべての記事を見る"</AppLink></p>
                 </div>
             }
             .into_any()

@@ -34,9 +34,11 @@ fn EmbedFrame(children: Children) -> impl IntoView {
         report_height();
     });
     let theme = (options.theme != Theme::Auto).then_some(options.theme.as_str());
+    // Only a frame that embed.js sizes may hide its overflow; a plain iframe scrolls.
+    let sized = query.with_untracked(|q| q.get_str("sized") == Some("1"));
     let style = options.accent.map(|a| format!("--embed-accent:{a}"));
     view! {
-        <Html attr:data-theme=theme attr:data-embed="" />
+        <Html attr:data-theme=theme attr:data-embed=if sized { "sized" } else { "" } />
         <div id="embed-root" class="embed" style=style>
             {children()}
         </div>

@@ -5,10 +5,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::base;
 use crate::components::{
     embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, PageContent, PageMeta,
     SearchField, ShowAllToggle,
@@ -158,7 +156,7 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         {move || (count.get() == 0).then(|| view! {
             <div class="empty">
                 <p>"一致する質問は見つかりませんでした。言葉を変えてお試しください。"</p>
-                <p><A href=base::href("/faq")>"すべての質問を見る"</A></p>
+                <p><AppLink to="/faq">"すべての質問を見る"</AppLink></p>
             </div>
         })}
         {groups}

@@ -1,8 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::base;
-use crate::components::PageMeta;
+use crate::components::{AppLink, PageMeta};
 
 /// Any path outside the URL contract.
 #[component]
@@ -21,9 +19,9 @@ pub fn NotFoundView(title: &'static str, message: &'static str) -> impl IntoView
             <h1 tabindex="-1">{title}</h1>
             <p>{message}</p>
             <ul>
-                <li><A href=base::href("/")>"コラム一覧へ"</A></li>
-                <li><A href=base::href("/faq")>"よくある質問へ"</A></li>
-                <li><A href=base::href("/clinics")>"クリニック紹介へ"</A></li>
+                <li><AppLink to="/">"コラム一覧へ"</AppLink></li>
+                <li><AppLink to="/faq">"よくある質問へ"</AppLink></li>
+                <li><AppLink to="/clinics">"クリニック紹介へ"</AppLink></li>
             </ul>
         </section>
     }

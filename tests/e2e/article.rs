@@ -149,6 +149,9 @@ async fn closed_sections_open_for_anchors_and_find_in_page_and_print() {
     app.wait_until("!document.querySelector('#side-effects-content').hasAttribute('hidden')")
         .await;
     app.wait_until("Math.abs(document.getElementById('side-effects-anaphylaxis').getBoundingClientRect().top) < 200").await;
+    // Keyboard and screen-reader users continue from the target.
+    app.wait_until("document.activeElement.id === 'side-effects-anaphylaxis'")
+        .await;
 
     // Find-in-page: the browser fires `beforematch` on the hidden=until-found panel.
     app.js("document.getElementById('downsides-content').dispatchEvent(new Event('beforematch'))")

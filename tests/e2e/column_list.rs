@@ -43,6 +43,10 @@ async fn the_list_shows_cards_the_menu_and_counts() {
             .as_deref(),
         Some("page")
     );
+    // Only the filter in use and the header's own entry say "current page".
+    app.wait_until("document.querySelector('.site-footer__menu a')")
+        .await;
+    assert_eq!(app.count("[aria-current=page]").await, 2);
     assert!(app
         .js("return document.title")
         .await

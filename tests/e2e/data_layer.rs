@@ -64,10 +64,10 @@ async fn content_of_the_wrong_shape_is_reported_not_blank() {
 async fn an_unknown_article_is_not_found_and_a_hostile_slug_fetches_nothing() {
     let app = App::launch().await;
     app.open("/column/no-such-article").await;
-    app.wait_for(".load-failure, .not-found").await;
+    app.wait_text("h1", "記事が見つかりません").await;
     app.open("/column/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
         .await;
-    app.wait_for(".load-failure, .not-found").await;
+    app.wait_text("h1", "記事が見つかりません").await;
     assert_eq!(
         app.js("return document.querySelectorAll('main img').length")
             .await,
@@ -106,5 +106,60 @@ async fn if_the_app_itself_stops_the_reader_is_told() {
         .await
         .contains("ページを再読み込みしてください"));
     app.assert_accessible().await;
+    let _ = app.client.clone().close().await;
+}
+
+#[tokio::test]
+async fn content_is_fetched_once_per_page_load() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.click(".card__title a").await;
+    app.wait_for(".article__title").await;
+    app.click(".breadcrumbs a[href='/']").await;
+    app.wait_for(".card").await;
+    app.click(".card__title a").await;
+    app.wait_for(".article__title").await;
+    let fetched = app.requested_urls().await;
+    for file in [
+        "/content/site.json",
+        "/content/index.json",
+        "/content/articles/exosome-side-effects.json",
+    ] {
+        let n = fetched.iter().filter(|u| u.ends_with(file)).count();
+        assert_eq!(n, 1, "{file} fetched {n} times: {fetched:?}");
+    }
+    app.finish().await;
+}
+
+#[tokio::test]
+async fn leaving_a_view_cancels_its_fetch() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.wait_for(".card").await;
+    // Hold every article request open, as a slow network would.
+    app.cdp(
+        "Fetch.enable",
+        json!({ "patterns": [{ "urlPattern": "*/content/articles/*" }] }),
+    )
+    .await;
+    app.click(".card__title a").await;
+    app.wait_for("[aria-busy=true]").await;
+    app.click(".site-header a[href='/clinics']").await;
+    app.wait_text("h1", "Clinic\nクリニック紹介").await;
+    let start = std::time::Instant::now();
+    loop {
+        let canceled = app.canceled_requests().await;
+        if canceled
+            .iter()
+            .any(|u| u.ends_with("/content/articles/exosome-side-effects.json"))
+        {
+            break;
+        }
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "the article fetch was not cancelled: {canceled:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let _ = app.client.clone().close().await;
 }

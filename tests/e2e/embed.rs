@@ -86,6 +86,14 @@ async fn an_embedded_article_sizes_itself_and_keeps_what_the_domain_requires() {
         ])
     );
     let open = sized(&app, 0).await;
+    // No endless growth: a second later the frame is the same height.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let later = app
+        .js("return document.querySelector('iframe').getBoundingClientRect().height")
+        .await
+        .as_f64()
+        .unwrap();
+    assert_eq!(later, open, "the frame kept growing");
 
     let inside = app
         .js_in_frame(0, "return {
@@ -281,12 +289,21 @@ async fn the_plain_iframe_snippet_works_without_the_loader() {
     let app = App::launch().await;
     let snippet = clinic_column::embed::iframe_snippet(
         &format!("{}/", app.server.url("")),
-        &clinic_column::embed::EmbedKind::Faq,
+        &clinic_column::embed::EmbedKind::Article {
+            slug: "exosome-side-effects".into(),
+        },
         &Default::default(),
     );
     let _lp = app.open_landing_page(&snippet, "").await;
-    app.wait_in_frame(0, "document.querySelectorAll('.faq-item').length === 8")
+    app.wait_in_frame(0, "document.getElementById('downsides')")
         .await;
+    // A fixed-height frame scrolls, so the risks below the fold stay reachable.
+    app.wait_in_frame(
+        0,
+        "(document.getElementById('downsides').scrollIntoView(), \
+          document.getElementById('downsides').getBoundingClientRect().top < innerHeight && scrollY > 0)",
+    )
+    .await;
     axe_in_frame(&app, 0).await;
     app.finish().await;
 }

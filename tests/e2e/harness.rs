@@ -191,6 +191,9 @@ impl Drop for ForeignRequestSink {
 struct Logs {
     console_errors: Vec<String>,
     requested_urls: Vec<String>,
+    /// Request ids to URLs, to name the requests that were cancelled.
+    request_ids: std::collections::HashMap<String, String>,
+    canceled_urls: Vec<String>,
 }
 
 /// Whether a URL the page requested stays on this machine. Only network schemes can
@@ -673,21 +676,30 @@ impl App {
             .filter(|e| e["level"] == "SEVERE")
             .map(|e| e["message"].as_str().unwrap_or_default().to_string())
             .collect();
-        let requests: Vec<String> = self
+        let events: Vec<Value> = self
             .read_log("performance")
             .await
             .into_iter()
             .filter_map(|e| serde_json::from_str::<Value>(e["message"].as_str()?).ok())
-            .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
-            .filter_map(|m| {
-                m["message"]["params"]["request"]["url"]
-                    .as_str()
-                    .map(String::from)
-            })
+            .map(|m| m["message"].clone())
             .collect();
         let mut logs = self.logs.lock().unwrap();
         logs.console_errors.extend(console);
-        logs.requested_urls.extend(requests);
+        for e in events {
+            let params = &e["params"];
+            let id = params["requestId"].as_str().unwrap_or_default().to_string();
+            if e["method"] == "Network.requestWillBeSent" {
+                let url = params["request"]["url"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
+                logs.requested_urls.push(url.clone());
+                logs.request_ids.insert(id, url);
+            } else if e["method"] == "Network.loadingFailed" && params["canceled"] == true {
+                let url = logs.request_ids.get(&id).cloned().unwrap_or(id);
+                logs.canceled_urls.push(url);
+            }
+        }
     }
 
     /// The browser console's errors so far (uncaught exceptions, console.error, failed loads).
@@ -705,6 +717,12 @@ impl App {
             .filter(|u| !is_local(u))
             .cloned()
             .collect()
+    }
+
+    /// Every URL whose request the page cancelled.
+    pub async fn canceled_requests(&self) -> Vec<String> {
+        self.drain_logs().await;
+        self.logs.lock().unwrap().canceled_urls.clone()
     }
 
     /// Every URL the page requested so far.
