@@ -8,7 +8,7 @@ use leptos_router::path;
 
 use crate::base;
 use crate::components::{SiteFooter, SiteHeader};
-use crate::navigation::NavigationEffects;
+use crate::navigation::{bring_into_view, NavigationEffects};
 use crate::pages::{
     ArticlePage, ClinicsPage, ColumnList, EmbedArticle, EmbedClinics, EmbedCodePage, EmbedColumns,
     EmbedFaq, FaqPage, NotFound,
@@ -63,13 +63,8 @@ fn Shell() -> impl IntoView {
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     ev.stop_propagation();
-    if let Some(main) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = main.focus();
-        main.scroll_into_view();
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        bring_into_view(&document, "main");
     }
 }
 

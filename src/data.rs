@@ -73,8 +73,7 @@ fn cached<T: Send + Sync + 'static>(key: &str) -> Option<Arc<T>> {
     hit.downcast::<T>().ok()
 }
 
-fn remember<T: Send + Sync + 'static>(key: String, value: T) -> Arc<T> {
-    let value = Arc::new(value);
+fn remember<T: Send + Sync + 'static>(key: String, value: Arc<T>) -> Arc<T> {
     CACHE.with(|c| c.borrow_mut().insert(key, value.clone()));
     value
 }
@@ -131,8 +130,7 @@ async fn load<T: DeserializeOwned + Send + Sync + 'static>(
         url: url.clone(),
         message: "the same file was read as two different types".into(),
     })?;
-    CACHE.with(|c| c.borrow_mut().insert(url, value.clone()));
-    Ok(value)
+    Ok(remember(url, value))
 }
 
 async fn fetch<T: DeserializeOwned>(
@@ -188,7 +186,7 @@ pub async fn search_index() -> Result<Arc<Vec<Searchable>>, LoadError> {
     let index = index().await?;
     Ok(remember(
         KEY.to_string(),
-        listing::searchable(&index.articles),
+        Arc::new(listing::searchable(&index.articles)),
     ))
 }
 

@@ -142,7 +142,7 @@ fn focus_without_scrolling(el: &web_sys::Element) {
 
 /// Scrolls to an element and moves focus there, as following a link to it should, so
 /// keyboard and screen-reader users continue from the target.
-fn bring_into_view(document: &web_sys::Document, id: &str) {
+pub fn bring_into_view(document: &web_sys::Document, id: &str) {
     if let Some(el) = document.get_element_by_id(id) {
         el.scroll_into_view();
         if !el.has_attribute("tabindex") && el.dyn_ref::<web_sys::HtmlAnchorElement>().is_none() {

@@ -7,6 +7,9 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::navigation::{decode, scroll_to_id_after_render};
 
 /// The open/closed state of a page's collapsible sections.
 #[derive(Clone, Copy)]
@@ -57,6 +60,27 @@ impl Collapsibles {
             }
         });
         self.save();
+    }
+
+    /// Opens the section a `#hash` points into (on arrival and on every change) and
+    /// brings the target into view once it is shown. `section_of` names the collapsible
+    /// section holding an anchor, if any; other anchors are navigation's to scroll to.
+    pub fn open_for_hash(
+        self,
+        section_of: impl Fn(&str) -> Option<String> + Send + Sync + 'static,
+    ) {
+        let hash = use_location().hash;
+        Effect::new(move |_| {
+            let hash = hash.get();
+            let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) else {
+                return;
+            };
+            let id = decode(id);
+            if let Some(section) = section_of(&id) {
+                self.set(&section, true);
+                scroll_to_id_after_render(id);
+            }
+        });
     }
 
     pub fn all_open(&self, ids: &[String]) -> bool {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::base;
 use crate::components::{
@@ -12,7 +12,6 @@ use crate::components::{
 };
 use crate::content::{summary, Article, ArticleSummary, Index, Site, TocEntry};
 use crate::data;
-use crate::navigation::{decode, scroll_to_id_after_render};
 use crate::pages::NotFoundView;
 use crate::structured_data::{breadcrumb_list, medical_web_page};
 
@@ -62,7 +61,9 @@ fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> imp
     let updated = article.updated.unwrap_or(article.published);
     let collapsible_ids = article.collapsible_ids();
     let state = Collapsibles::new(format!("collapsed:{}", article.slug), true);
-    open_for_hash(article.clone(), state);
+    // `#side-effects`, or any anchor inside a group, opens that group.
+    let for_hash = article.clone();
+    state.open_for_hash(move |id| for_hash.collapsible_containing(id));
 
     let trail = vec![
         ("コラム一覧".to_string(), "/".to_string()),
@@ -181,23 +182,6 @@ fn related_articles(index: &Index, article: &Article) -> Vec<ArticleSummary> {
     out
 }
 
-/// `#side-effects` (or any section inside a collapsible group) opens that group and
-/// scrolls to the target, on arrival and whenever the hash changes.
-fn open_for_hash(article: Arc<Article>, state: Collapsibles) {
-    let hash = use_location().hash;
-    let article = StoredValue::new(article);
-    Effect::new(move |_| {
-        let hash = hash.get();
-        let Some(id) = hash.strip_prefix('#').filter(|h| !h.is_empty()) else {
-            return;
-        };
-        let id = decode(id);
-        if let Some(group) = article.with_value(|a| a.collapsible_containing(&id)) {
-            state.set(&group, true);
-        }
-        scroll_to_id_after_render(id);
-    });
-}
 /// Top-level sections, each with its sub-sections.
 fn toc_tree(entries: Vec<TocEntry>) -> Vec<(TocEntry, Vec<TocEntry>)> {
     let mut tree: Vec<(TocEntry, Vec<TocEntry>)> = Vec::new();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::components::{
     embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, PageContent, PageMeta,
@@ -14,7 +14,7 @@ use crate::components::{
 use crate::content::{Article, Faq, FaqItem};
 use crate::data::{self, LoadError};
 use crate::listing::{encode, MAX_QUERY_CHARS};
-use crate::navigation::{scroll_to_id_after_render, use_replace_url};
+use crate::navigation::use_replace_url;
 use crate::search::{fold, query_terms};
 
 /// Titles of the articles and sections the answers come from, by (slug, section id).
@@ -78,16 +78,8 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         .join(" ");
 
     // `/faq#question-id` opens that question.
-    let hash = use_location().hash;
-    let known = StoredValue::new(ids.clone());
-    Effect::new(move |_| {
-        let h = hash.get();
-        let id = h.trim_start_matches('#').to_string();
-        if known.with_value(|k| k.contains(&id)) {
-            state.set(&id, true);
-            scroll_to_id_after_render(id);
-        }
-    });
+    let known = ids.clone();
+    state.open_for_hash(move |id| known.iter().any(|k| k == id).then(|| id.to_string()));
 
     let replace_url = use_replace_url();
 

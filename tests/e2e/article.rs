@@ -215,7 +215,10 @@ async fn open_and_closed_state_survives_back_and_forward() {
 async fn navigation_moves_focus_to_the_heading_and_back_restores_the_scroll() {
     let app = App::launch().await;
     app.open(SEED).await;
-    app.wait_for(".site-footer__fixed a").await;
+    // The article and the footer's content must be in: before that, the page may be
+    // too short to scroll to 1500.
+    app.wait_for(".article__title").await;
+    app.wait_for(".site-footer__areas a").await;
     app.js("window.scrollTo(0, 1500)").await;
     app.wait_until("window.scrollY === 1500").await;
     // A script click, so the page is left exactly at 1500 (WebDriver would scroll first).
