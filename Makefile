@@ -12,6 +12,13 @@ export CARGO_TERM_COLOR ?= never
 PUBLIC_URL ?= /
 PORT ?= 8081
 WASM := --target wasm32-unknown-unknown
+# The native side (prerenderer, content tools, unit tests) is built once, with `ssr`.
+NATIVE := --features ssr
+# The site's origin for canonical URLs, share images, the sitemap and the feed: set
+# SITE_ORIGIN for a real deployment (or `origin` in site.json). Local builds and tests
+# use a placeholder.
+test test-e2e dist-subpath bench: export SITE_ORIGIN ?= https://clinic.example
+serve-dist: export SITE_ORIGIN ?= http://127.0.0.1:$(PORT)
 
 .PHONY: help setup setup-test serve dist dist-subpath serve-dist test lint content-check \
         test-unit test-wasm test-e2e bench clean
@@ -31,15 +38,21 @@ setup-test:
 serve: setup
 	trunk serve --address 127.0.0.1
 
-# The release build, plus brotli and gzip copies that static hosts and nginx serve as-is.
+# The release build: the hydrating wasm, every page prerendered beside it, and brotli
+# and gzip copies that static hosts and nginx serve as-is.
 dist: setup
-	trunk build --release --public-url $(PUBLIC_URL) --dist dist
-	@tools/precompress.sh dist
+	$(call release,dist,$(PUBLIC_URL))
 
 # The same build deployed under a sub-path, for the end-to-end tests.
 dist-subpath: setup
-	trunk build --release --public-url /column/ --dist target/dist-subpath
-	@tools/precompress.sh target/dist-subpath
+	$(call release,target/dist-subpath,/column/)
+
+# $(call release,DIR,PUBLIC_URL)
+define release
+	trunk build --release --no-sri --features hydrate --public-url $(2) --dist $(1)
+	cargo run --quiet $(NATIVE) --bin prerender -- $(1)
+	@tools/precompress.sh $(1)
+endef
 
 serve-dist: setup-test dist
 	@echo "serving dist/ at http://127.0.0.1:$(PORT)$(PUBLIC_URL)"
@@ -47,33 +60,34 @@ serve-dist: setup-test dist
 
 lint: setup
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy $(NATIVE) --all-targets -- -D warnings
+	cargo clippy $(WASM) --features csr --lib --bins -- -D warnings
+	cargo clippy $(WASM) --features hydrate --all-targets -- -D warnings
 
 content-check: target/synthetic/index.json
-	cargo run --quiet --bin content-check -- public/content
-	cargo run --quiet --release --bin content-check -- --quiet target/synthetic
+	cargo run --quiet $(NATIVE) --bin content-check -- public/content
+	cargo run --quiet $(NATIVE) --bin content-check -- --quiet target/synthetic
 
 test-unit:
-	cargo test --lib --bins --test content_check
+	cargo test $(NATIVE) --lib --bins --test content_check
 
 test-wasm: export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/tools/webdriver.json
 test-wasm: setup-test
-	cargo test $(WASM) --test components
+	cargo test $(WASM) --features hydrate --test components
 
 test-e2e: setup-test dist dist-subpath target/synthetic/index.json
-	cargo test --test e2e -- --test-threads 2
+	cargo test $(NATIVE) --test e2e -- --test-threads 2
 
 # Every layer; the end-to-end run comes last so its summary closes the output.
 test: setup-test lint content-check test-unit test-wasm test-e2e
 
 # The 10,000-article sample set for scale tests and the benchmark (never served by default).
 target/synthetic/index.json:
-	cargo run --release --quiet --bin content-synth -- target/synthetic
+	cargo run --quiet $(NATIVE) --bin content-synth -- target/synthetic
 
 # Speed and size figures, printed as tables.
 bench: setup-test dist target/synthetic/index.json
-	cargo test --test bench
+	cargo test $(NATIVE) --test bench
 
 clean:
 	cargo clean

@@ -1,25 +1,30 @@
 //! The app shell and the route table (the URL contract).
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::base;
+use crate::base::{self, Deployment};
 use crate::components::{SiteFooter, SiteHeader};
+use crate::data::Content;
 use crate::navigation::{bring_into_view, NavigationEffects};
 use crate::pages::{
     ArticlePage, ClinicsPage, ColumnList, EmbedArticle, EmbedClinics, EmbedCodePage, EmbedColumns,
     EmbedFaq, FaqPage, NotFound,
 };
 
+/// The whole app, for a deployment (origin and base path) and a source of content:
+/// the same component renders every page at build time and runs it in the browser.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(deployment: Deployment, content: Content) -> impl IntoView {
     provide_meta_context();
+    let router_base = deployment.router_base.clone();
+    provide_context(deployment);
+    provide_context(content);
     view! {
-        <Html attr:lang="ja" />
-        <Router base=base::router_base()>
+        <Router base=router_base>
             <Shell />
         </Router>
     }
@@ -34,7 +39,11 @@ fn Shell() -> impl IntoView {
     view! {
         <NavigationEffects />
         <Show when=move || site.get()>
-            <a class="skip-link" href="#main" on:click=skip_to_main>"本文へスキップ"</a>
+            // A real in-page link (with `<base href>`, a bare `#main` would lead to
+            // the root page when the app is not running).
+            <a class="skip-link" href=move || format!("{}#main", location.pathname.get()) on:click=skip_to_main>
+                "本文へスキップ"
+            </a>
             <SiteHeader />
         </Show>
         <main id="main" tabindex="-1">

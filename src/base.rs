@@ -1,63 +1,41 @@
-//! Where the app is deployed: its origin and base path (`/` or a sub-path such as
-//! `/column/`, from the `<base href>` the build writes). Read once at start-up by
-//! `main`, so components never touch the browser while rendering; a prerenderer can
-//! set its own.
+//! The deployment the app was given (see [`Deployment`]), as context: components ask
+//! for hrefs and absolute URLs here, never from a process-wide setting, so one
+//! prerender run can render any base.
 
-use std::sync::OnceLock;
+use leptos::prelude::*;
 
-use crate::paths;
+pub use crate::paths::Deployment;
 
-/// The deployment the app runs in.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Deployment {
-    /// e.g. `https://clinic.example`; empty when unknown.
-    pub origin: String,
-    /// `""` at the root, `"/column"` under a sub-path.
-    pub router_base: String,
+/// The deployment provided by [`crate::app::App`].
+pub fn use_deployment() -> Deployment {
+    use_context::<Deployment>().unwrap_or_default()
 }
 
-impl Deployment {
-    /// Reads the deployment from the current document.
-    pub fn from_document() -> Self {
-        let window = web_sys::window();
-        let base_path = window
-            .as_ref()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .and_then(|uri| web_sys::Url::new(&uri).ok())
-            .map(|u| u.pathname())
-            .unwrap_or_else(|| "/".into());
-        Deployment {
-            origin: window
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_default(),
-            router_base: paths::router_base(&base_path),
-        }
-    }
-}
-
-static DEPLOYMENT: OnceLock<Deployment> = OnceLock::new();
-
-/// Sets the deployment, once, before the app mounts.
-pub fn init(deployment: Deployment) {
-    let _ = DEPLOYMENT.set(deployment);
-}
-
-fn current() -> &'static Deployment {
-    DEPLOYMENT.get_or_init(Deployment::default)
-}
-
-/// The router base: `""` at the root, `"/column"` under a sub-path.
-pub fn router_base() -> &'static str {
-    &current().router_base
-}
-
-/// The href of an app path such as `/faq` or `/column/x`, for links and navigation.
+/// The href of an app path such as `/faq` or `/column/x`, for links. Call it while
+/// rendering; handlers capture [`use_deployment`] first.
 pub fn href(app_path: &str) -> String {
-    paths::href(router_base(), app_path)
+    use_deployment().href(app_path)
 }
 
 /// The absolute URL of an app path, for canonical links, sharing and structured data.
 pub fn absolute(app_path: &str) -> String {
-    format!("{}{}", current().origin, href(app_path))
+    use_deployment().absolute(app_path)
+}
+
+/// Reads the deployment from the current document: its origin and the `<base href>`
+/// the build writes.
+#[cfg(feature = "browser")]
+pub fn from_document() -> Deployment {
+    let window = web_sys::window();
+    let base_path = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_else(|| "/".into());
+    let origin = window
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    Deployment::new(&origin, &base_path)
 }

@@ -1,9 +1,15 @@
 //! The clinic column: a doctor-supervised web column, as a Leptos single-page app.
 //!
-//! Pure logic (content model, search, paths) compiles everywhere and is tested
-//! natively; the browser app lives behind `target_arch = "wasm32"`.
+//! Everything compiles on every side. The features say what runs where: `csr` for
+//! development (`trunk serve`), `hydrate` for the release wasm, `ssr` for the native
+//! prerenderer. Pure logic (content model, search, paths, structured data) has no
+//! browser types; browser-only services live in [`browser`], file reading in the data
+//! layer's disk source.
+
+#![recursion_limit = "256"]
 
 pub mod content;
+pub mod discovery;
 pub mod embed;
 pub mod japan_map;
 pub mod listing;
@@ -12,15 +18,12 @@ pub mod search;
 pub mod share;
 pub mod structured_data;
 
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
 pub mod base;
-#[cfg(target_arch = "wasm32")]
+pub mod browser;
 pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod data;
-#[cfg(target_arch = "wasm32")]
 pub mod navigation;
-#[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;

@@ -189,6 +189,7 @@ mod tests {
     fn site() -> Site {
         Site {
             schema: None,
+            origin: None,
             column: Column {
                 label: "Column".into(),
                 name: "n".into(),

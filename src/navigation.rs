@@ -164,9 +164,10 @@ pub fn decode(s: &str) -> String {
 /// for state that changes as the reader types, so back leaves the view, not each letter.
 pub fn use_replace_url() -> impl Fn(&str) + Clone {
     let navigate = use_navigate();
+    let deployment = crate::base::use_deployment();
     move |app_path: &str| {
         navigate(
-            &crate::base::href(app_path),
+            &deployment.href(app_path),
             NavigateOptions {
                 resolve: false,
                 replace: true,
@@ -174,6 +175,17 @@ pub fn use_replace_url() -> impl Fn(&str) + Clone {
                 ..Default::default()
             },
         )
+    }
+}
+
+/// Moves focus to an element (e.g. a result count that replaces the control that had it).
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

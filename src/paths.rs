@@ -1,5 +1,204 @@
-//! The app's base path: where it is deployed (`/` or a sub-path such as `/column/`),
-//! read at start-up from the document's `<base href>` that the build writes.
+//! The app's paths and where it is deployed. [`AppPath`] is the one typed list of the
+//! app's pages: links, structured data, the sitemap and the prerenderer build their
+//! URLs from it. [`Deployment`] (origin and base path) turns an app path into the
+//! href a browser follows or the absolute URL a crawler sees.
+
+use crate::listing::encode;
+
+/// Where the app is deployed: a value the app is given, so one prerender run can
+/// render any base.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Deployment {
+    /// e.g. `https://clinic.example`, without a trailing slash; empty when unknown.
+    pub origin: String,
+    /// `""` at the root, `"/column"` under a sub-path (see [`router_base`]).
+    pub router_base: String,
+}
+
+impl Deployment {
+    pub fn new(origin: &str, base_path: &str) -> Self {
+        Deployment {
+            origin: origin.trim_end_matches('/').to_string(),
+            router_base: router_base(base_path),
+        }
+    }
+
+    /// The href of an app path such as `/faq` or `/column/x`, for links and navigation.
+    pub fn href(&self, app_path: &str) -> String {
+        href(&self.router_base, app_path)
+    }
+
+    /// The absolute URL of an app path, for canonical links, sharing and structured data.
+    pub fn absolute(&self, app_path: &str) -> String {
+        format!("{}{}", self.origin, self.href(app_path))
+    }
+
+    /// The URL of a content file, e.g. `index.json`.
+    pub fn content_url(&self, file: &str) -> String {
+        content_url(&self.router_base, file)
+    }
+
+    /// The absolute URL of a file at the root of the build (`sitemap.xml`, images).
+    pub fn absolute_file(&self, file: &str) -> String {
+        format!(
+            "{}{}/{}",
+            self.origin,
+            self.router_base,
+            file.trim_start_matches('/')
+        )
+    }
+}
+
+/// The app's pages. Every URL the app makes to one of its pages comes from here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppPath {
+    /// The column list, optionally filtered by category.
+    List {
+        category: Option<String>,
+    },
+    Article {
+        slug: String,
+    },
+    Clinics,
+    Faq,
+    EmbedCode,
+    EmbedArticle {
+        slug: String,
+    },
+    EmbedFaq,
+    EmbedClinics,
+    EmbedColumns,
+}
+
+impl AppPath {
+    pub fn home() -> Self {
+        AppPath::List { category: None }
+    }
+
+    pub fn article(slug: &str) -> Self {
+        AppPath::Article {
+            slug: slug.to_string(),
+        }
+    }
+
+    pub fn category(id: &str) -> Self {
+        AppPath::List {
+            category: Some(id.to_string()),
+        }
+    }
+
+    /// The path under the app's base, e.g. `/column/x`.
+    pub fn path(&self) -> String {
+        match self {
+            AppPath::List { category: None } => "/".into(),
+            AppPath::List { category: Some(c) } => format!("/?category={}", encode(c)),
+            AppPath::Article { slug } => format!("/column/{}", encode(slug)),
+            AppPath::Clinics => "/clinics".into(),
+            AppPath::Faq => "/faq".into(),
+            AppPath::EmbedCode => "/embed-code".into(),
+            AppPath::EmbedArticle { slug } => format!("/embed/column/{}", encode(slug)),
+            AppPath::EmbedFaq => "/embed/faq".into(),
+            AppPath::EmbedClinics => "/embed/clinics".into(),
+            AppPath::EmbedColumns => "/embed/columns".into(),
+        }
+    }
+
+    /// The path with an in-page anchor, e.g. `/faq#exosome-downtime`.
+    pub fn with_anchor(&self, anchor: Option<&str>) -> String {
+        match anchor {
+            Some(a) if !a.is_empty() => format!("{}#{}", self.path(), encode(a)),
+            _ => self.path(),
+        }
+    }
+
+    /// Whether this page is an embed view (shown without the site's header and footer).
+    pub fn is_embed(path: &str) -> bool {
+        path.starts_with("/embed/")
+    }
+
+    /// Every page the build prerenders, given the articles' slugs: the list, each
+    /// article, clinics, FAQ, the embed-code page and every embed view.
+    pub fn prerendered<'a>(slugs: impl IntoIterator<Item = &'a str> + Clone) -> Vec<AppPath> {
+        let mut out = vec![AppPath::home()];
+        out.extend(slugs.clone().into_iter().map(AppPath::article));
+        out.extend([AppPath::Clinics, AppPath::Faq, AppPath::EmbedCode]);
+        out.extend(slugs.into_iter().map(|s| AppPath::EmbedArticle {
+            slug: s.to_string(),
+        }));
+        out.extend([
+            AppPath::EmbedFaq,
+            AppPath::EmbedClinics,
+            AppPath::EmbedColumns,
+        ]);
+        out
+    }
+
+    /// Whether search engines should index the page (embeds and tools are not pages
+    /// a patient should land on from a search).
+    pub fn indexable(&self) -> bool {
+        matches!(
+            self,
+            AppPath::List { .. } | AppPath::Article { .. } | AppPath::Clinics | AppPath::Faq
+        )
+    }
+}
+
+/// The `<body>` attribute naming the app path a prerendered page was rendered for.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
+
+/// The app path of a browser pathname under a router base, without a trailing slash
+/// (`/column/column/x/` under `/column` → `/column/x`; the base itself → `/`).
+pub fn app_path_of(router_base: &str, pathname: &str) -> String {
+    let rest = pathname.strip_prefix(router_base).unwrap_or(pathname);
+    let trimmed = rest.trim_end_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else if trimmed.starts_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// Where a prerendered page's file lives in the build: `/` → `index.html`,
+/// `/column/x` → `column/x/index.html`, so every static host serves it at its
+/// pretty URL, with or without a trailing slash.
+pub fn prerendered_file(app_path: &str) -> String {
+    let trimmed = app_path.trim_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else {
+        format!("{trimmed}/index.html")
+    }
+}
+
+/// Whether a browser URL's query asks for a state the build did not render, so the
+/// prerendered HTML cannot be hydrated as it is. Views that read no query (articles,
+/// clinics, FAQ without a search) hydrate whatever tracking parameters the URL has.
+pub fn query_changes_view(app_path: &str, query: &str) -> bool {
+    let keys = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| p.split('=').next().unwrap_or_default());
+    let read: &[&str] = match app_path {
+        "/" => &["category", "q", "page"],
+        "/faq" => &["q"],
+        p if AppPath::is_embed(p) => &[
+            "theme",
+            "accent",
+            "limit",
+            "category",
+            "utm_source",
+            "utm_medium",
+            "utm_campaign",
+            "utm_term",
+            "utm_content",
+        ],
+        _ => &[],
+    };
+    keys.into_iter().any(|k| read.contains(&k))
+}
 
 /// The router base for a deployment path: no trailing slash, empty at the root.
 ///
@@ -44,19 +243,15 @@ pub enum Destination {
 /// content can never produce a `javascript:` or `data:` link.
 pub fn destination(to: &crate::content::LinkTarget) -> Option<Destination> {
     use crate::content::LinkTarget;
-    use crate::listing::encode;
-    let with_hash = |path: String, hash: &Option<String>| match hash {
-        Some(h) => format!("{path}#{}", encode(h)),
-        None => path,
-    };
     Some(match to {
-        LinkTarget::Category(id) => Destination::App(format!("/?category={}", encode(id))),
-        LinkTarget::Article(a) => Destination::App(with_hash(
-            format!("/column/{}", encode(&a.slug)),
-            &a.section,
-        )),
-        LinkTarget::Faq(f) => Destination::App(with_hash("/faq".into(), &f.item)),
-        LinkTarget::Clinics(c) => Destination::App(with_hash("/clinics".into(), &c.clinic)),
+        LinkTarget::Category(id) => Destination::App(AppPath::category(id).path()),
+        LinkTarget::Article(a) => {
+            Destination::App(AppPath::article(&a.slug).with_anchor(a.section.as_deref()))
+        }
+        LinkTarget::Faq(f) => Destination::App(AppPath::Faq.with_anchor(f.item.as_deref())),
+        LinkTarget::Clinics(c) => {
+            Destination::App(AppPath::Clinics.with_anchor(c.clinic.as_deref()))
+        }
         LinkTarget::Url(url) if url.starts_with("https://") => Destination::External(url.clone()),
         LinkTarget::Url(_) => return None,
     })
@@ -114,6 +309,61 @@ mod tests {
         assert_eq!(href("", "/faq"), "/faq");
         assert_eq!(href("/column", "/"), "/column/");
         assert_eq!(href("/column", "/column/x?q=1#a"), "/column/column/x?q=1#a");
+    }
+
+    #[test]
+    fn deployments_make_hrefs_absolute_urls_and_content_urls() {
+        let d = Deployment::new("https://clinic.example/", "/column/");
+        assert_eq!(d.href("/"), "/column/");
+        assert_eq!(d.absolute("/faq"), "https://clinic.example/column/faq");
+        assert_eq!(d.content_url("site.json"), "/column/content/site.json");
+        assert_eq!(
+            d.absolute_file("sitemap.xml"),
+            "https://clinic.example/column/sitemap.xml"
+        );
+        let root = Deployment::new("https://clinic.example", "/");
+        assert_eq!(root.absolute("/"), "https://clinic.example/");
+    }
+
+    #[test]
+    fn app_paths_are_encoded_and_carry_anchors() {
+        assert_eq!(AppPath::home().path(), "/");
+        assert_eq!(AppPath::category("a b").path(), "/?category=a%20b");
+        assert_eq!(
+            AppPath::article("x").with_anchor(Some("side-effects")),
+            "/column/x#side-effects"
+        );
+        assert_eq!(AppPath::Faq.with_anchor(None), "/faq");
+        let all = AppPath::prerendered(["a", "b"]);
+        assert!(all.contains(&AppPath::EmbedArticle { slug: "b".into() }));
+        assert_eq!(all.len(), 10);
+    }
+
+    #[test]
+    fn browser_paths_map_to_app_paths() {
+        assert_eq!(app_path_of("", "/"), "/");
+        assert_eq!(app_path_of("", "/faq/"), "/faq");
+        assert_eq!(app_path_of("/column", "/column/"), "/");
+        assert_eq!(app_path_of("/column", "/column"), "/");
+        assert_eq!(app_path_of("/column", "/column/column/x"), "/column/x");
+    }
+
+    #[test]
+    fn prerendered_files_live_at_pretty_urls() {
+        assert_eq!(prerendered_file("/"), "index.html");
+        assert_eq!(prerendered_file("/column/x"), "column/x/index.html");
+        assert_eq!(prerendered_file("/embed/faq"), "embed/faq/index.html");
+    }
+
+    #[test]
+    fn only_queries_a_view_reads_keep_it_from_hydrating() {
+        assert!(query_changes_view("/", "?q=x"));
+        assert!(query_changes_view("/", "page=2"));
+        assert!(!query_changes_view("/", "?utm_source=lp"));
+        assert!(!query_changes_view("/column/x", "?q=x&utm_source=lp"));
+        assert!(query_changes_view("/faq", "?q=x"));
+        assert!(query_changes_view("/embed/faq", "?theme=dark"));
+        assert!(!query_changes_view("/clinics", ""));
     }
 
     #[test]

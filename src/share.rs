@@ -3,6 +3,18 @@
 
 use crate::listing::encode;
 
+/// Share images (`og:image`) are 1200×630, the size every preview crops well.
+pub const SHARE_IMAGE_WIDTH: u32 = 1200;
+pub const SHARE_IMAGE_HEIGHT: u32 = 630;
+
+/// The file of a page's share image in the build: one per article, one for the rest.
+pub fn share_image(article_slug: Option<&str>) -> String {
+    match article_slug {
+        Some(slug) => format!("share/{slug}.png"),
+        None => "share/column.png".into(),
+    }
+}
+
 /// A share destination.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShareLink {

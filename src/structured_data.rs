@@ -7,7 +7,7 @@ use crate::content::{Article, Clinic, Site};
 
 /// The article page: a MedicalWebPage whose main entity is the article, reviewed by
 /// its supervising doctor.
-pub fn medical_web_page(site: &Site, article: &Article, url: &str) -> Value {
+pub fn medical_web_page(site: &Site, article: &Article, url: &str, image: &str) -> Value {
     let reviewed = article.updated.unwrap_or(article.published).to_string();
     let publisher = json!({ "@type": "Organization", "name": site.brand.name });
     let mut page = json!({
@@ -21,6 +21,8 @@ pub fn medical_web_page(site: &Site, article: &Article, url: &str) -> Value {
         "lastReviewed": reviewed,
         "isPartOf": { "@type": "Blog", "name": site.column.name },
         "publisher": publisher,
+        "author": publisher,
+        "image": image,
         "mainEntity": {
             "@type": "Article",
             "headline": article.title,
@@ -28,6 +30,8 @@ pub fn medical_web_page(site: &Site, article: &Article, url: &str) -> Value {
             "dateModified": reviewed,
             "inLanguage": "ja",
             "publisher": publisher,
+            "author": publisher,
+            "image": image,
         },
     });
     if let Some(doctor) = site.doctor(&article.supervisor) {
@@ -43,6 +47,29 @@ pub fn medical_web_page(site: &Site, article: &Article, url: &str) -> Value {
         page["about"] = json!({ "@type": "MedicalTherapy", "name": category.name });
     }
     page
+}
+
+/// The FAQ as an FAQPage: each question with its answer's text.
+pub fn faq_page(faq: &crate::content::Faq, url: &str) -> Value {
+    let questions: Vec<Value> = faq
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|item| {
+            json!({
+                "@type": "Question",
+                "name": item.question,
+                "acceptedAnswer": { "@type": "Answer", "text": item.answer.join("\n") },
+            })
+        })
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "url": url,
+        "inLanguage": "ja",
+        "mainEntity": questions,
+    })
 }
 
 /// A breadcrumb trail of (name, absolute URL).
@@ -105,13 +132,34 @@ mod tests {
             &site,
             &article,
             "https://x.example/column/exosome-side-effects",
+            "https://x.example/column/share/exosome-side-effects.png",
         );
+        assert_eq!(
+            v["image"],
+            "https://x.example/column/share/exosome-side-effects.png"
+        );
+        assert_eq!(v["author"]["name"], site.brand.name);
         assert_eq!(v["@type"], "MedicalWebPage");
         assert_eq!(v["mainEntity"]["@type"], "Article");
         assert_eq!(v["mainEntity"]["headline"], article.title);
         assert_eq!(v["reviewedBy"]["name"], "中川 哲");
         assert_eq!(v["lastReviewed"], "2023-06-12");
         assert_eq!(v["about"]["name"], "エクソソーム");
+    }
+
+    #[test]
+    fn the_faq_is_an_faq_page_of_questions_and_answers() {
+        let faq: crate::content::Faq = bundled("faq.json");
+        let v = faq_page(&faq, "https://x.example/faq");
+        assert_eq!(v["@type"], "FAQPage");
+        let first = &faq.groups[0].items[0];
+        assert_eq!(v["mainEntity"][0]["name"], first.question);
+        assert_eq!(
+            v["mainEntity"][0]["acceptedAnswer"]["text"],
+            first.answer.join("\n")
+        );
+        let count: usize = faq.groups.iter().map(|g| g.items.len()).sum();
+        assert_eq!(v["mainEntity"].as_array().unwrap().len(), count);
     }
 
     #[test]

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Serves a release build with nginx, in the foreground, as a static host would:
-# SPA fallback (every app path gets index.html), precompressed brotli/gzip files,
-# gzip on the fly for the rest, long caching for hashed assets.
+# every prerendered page at its pretty URL (`/faq` → `faq/index.html`), precompressed
+# brotli/gzip files, gzip on the fly for the rest, long caching for hashed assets.
 #   tools/nginx.sh DIST_DIR PORT [PUBLIC_URL] [CONTENT_DIR]
 # PUBLIC_URL is the path the app is deployed under (default "/"). CONTENT_DIR, if
 # given, is served at PUBLIC_URL/content/ instead of the build's own content.
+# HOST_STYLE picks how missing paths are answered, as the hosts the README names do:
+#   nginx  (default, the shipped config) 404.html with status 404; content stays 404
+#   spa    every missing path, content included, gets index.html with status 200
+#          (Netlify's `/* /index.html 200`, a CDN's error-document rewrite)
+#   pages  every missing path, content included, gets 404.html with status 404
+#          (GitHub Pages)
 set -euo pipefail
 
 dist=$(cd "$1" && pwd)
@@ -24,6 +30,16 @@ if [ -f "$brotli_module" ]; then
   load_brotli="load_module $brotli_module;"
   brotli_on="brotli_static on;"
 fi
+
+style=${HOST_STYLE:-nginx}
+case "$style" in
+  nginx) page_missing="=404"; content_missing="=404"; error_page="error_page 404 ${public_url}404.html;" ;;
+  spa)   page_missing="${public_url}index.html"; content_missing="${public_url}index.html"; error_page="" ;;
+  pages) page_missing="=404"; content_missing="=404"; error_page="error_page 404 ${public_url}404.html;" ;;
+  *) echo "HOST_STYLE must be nginx, spa or pages" >&2; exit 2 ;;
+esac
+content_error_page=""
+[ "$style" = pages ] && content_error_page="$error_page"
 
 if [ -n "$content" ]; then
   content=$(cd "$content" && pwd)
@@ -70,13 +86,20 @@ http {
       alias $content/;
       add_header Cache-Control "no-cache";
       add_header X-Content-Type-Options nosniff always;
-      try_files \$uri =404;
+      try_files \$uri $content_missing;
+      $content_error_page
+    }
+    location = ${public_url}404.html {
+      alias $dist/404.html;
+      add_header Cache-Control "no-cache";
+      add_header X-Content-Type-Options nosniff always;
     }
     location ${public_url} {
       alias $dist/;
       add_header Cache-Control "no-cache";
       add_header X-Content-Type-Options nosniff always;
-      try_files \$uri ${public_url}index.html;
+      try_files \$uri \$uri/index.html $page_missing;
+      $error_page
     }
   }
 }

@@ -1,17 +1,28 @@
 use leptos::prelude::*;
 
-use super::AppLink;
+use super::{AppLink, JsonLd};
+use crate::base;
+use crate::structured_data::breadcrumb_list;
 
 /// The trail from the column to the current page; the last crumb is the page itself.
+/// Search engines get the same trail as a BreadcrumbList.
 #[component]
 pub fn Breadcrumbs(
     /// (label, app path) pairs, the current page last (its path is not linked).
     trail: Vec<(String, String)>,
 ) -> impl IntoView {
     let last = trail.len().saturating_sub(1);
+    let deployment = base::use_deployment();
+    let data = breadcrumb_list(
+        &trail
+            .iter()
+            .map(|(name, path)| (name.clone(), deployment.absolute(path)))
+            .collect::<Vec<_>>(),
+    );
     // Inside an embed the landing page is the reader's context, not the column's.
     super::embedded().is_none().then(|| {
         view! {
+            <JsonLd data />
             <nav class="breadcrumbs" aria-label="パンくずリスト">
                 <ol>
                     {trail

@@ -31,7 +31,7 @@ impl Collapsibles {
         };
         // Restore after the first render: rendering itself touches no browser API.
         Effect::new(move |_| {
-            if let Some(saved) = session_get(&this.storage_key.get_value()) {
+            if let Some(saved) = crate::browser::session_get(&this.storage_key.get_value()) {
                 if let Ok(map) = serde_json::from_str::<BTreeMap<String, bool>>(&saved) {
                     this.toggled.set(map);
                 }
@@ -91,22 +91,7 @@ impl Collapsibles {
         let json = self
             .toggled
             .with_untracked(|t| serde_json::to_string(t).unwrap_or_default());
-        session_set(&self.storage_key.get_value(), &json);
-    }
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-fn session_get(key: &str) -> Option<String> {
-    session_storage()?.get_item(key).ok().flatten()
-}
-
-fn session_set(key: &str, value: &str) {
-    if let Some(s) = session_storage() {
-        // Storage may be full or disabled; the state then lasts only for this view.
-        let _ = s.set_item(key, value);
+        crate::browser::session_set(&self.storage_key.get_value(), &json);
     }
 }
 

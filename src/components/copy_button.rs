@@ -12,14 +12,9 @@ pub fn CopyButton(
 ) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            copied.set(Some(false));
-            return;
-        };
-        let promise = clipboard.write_text(&text.get_untracked());
+        let text = text.get_untracked();
         leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(ok));
+            copied.set(Some(crate::browser::copy_text(&text).await));
         });
     };
     view! {

@@ -6,10 +6,11 @@ use super::{LoadFailure, Skeleton};
 use crate::data::LoadError;
 
 /// What every page does with its content: a skeleton while it loads, then the view,
-/// or a clear failure with a retry that loads it again.
+/// or a clear failure with a retry that loads it again. The content is a `Resource`:
+/// a prerendered page carries its value, so hydration renders the same view at once.
 #[component]
 pub fn PageContent<T, V, F>(
-    content: LocalResource<Result<T, LoadError>>,
+    content: Resource<Result<T, LoadError>>,
     /// How many skeleton lines to show while loading.
     #[prop(default = 6)]
     lines: usize,
@@ -17,7 +18,7 @@ pub fn PageContent<T, V, F>(
     render: F,
 ) -> impl IntoView
 where
-    T: Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
 {

@@ -3,15 +3,20 @@ use leptos::prelude::*;
 use super::{AppLink, ExternalLink};
 use crate::content::{Clinics, Site};
 use crate::data;
-use crate::paths::{destination, Destination};
+use crate::paths::{destination, AppPath, Destination};
 
 /// The footer of the seed site: guides, treatment menu and clinics by area. Without
 /// content (still loading, or failed) it shows only the fixed links.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let content = LocalResource::new(|| async {
-        Ok::<_, data::LoadError>((data::site().await?, data::clinics().await?))
-    });
+    let source = data::use_content();
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (site, clinics) = (source.site(), source.clinics());
+            async move { Ok::<_, data::LoadError>((site.await?, clinics.await?)) }
+        },
+    );
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
@@ -59,7 +64,7 @@ fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
         .categories
         .iter()
         .map(|c| {
-            let to = format!("/?category={}", crate::listing::encode(&c.id));
+            let to = AppPath::category(&c.id).path();
             let name = c.name.clone();
             view! { <li><AppLink to>{name}</AppLink></li> }
         })
@@ -74,7 +79,7 @@ fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
                 .filter(|c| c.area == a.id)
                 .map(|c| {
                     let name = c.name.clone();
-                    view! { <li><AppLink to=format!("/clinics#{}", c.id)>{name}</AppLink></li> }
+                    view! { <li><AppLink to=AppPath::Clinics.with_anchor(Some(&c.id))>{name}</AppLink></li> }
                 })
                 .collect_view();
             view! {

@@ -23,6 +23,11 @@ content_type! {
         /// The JSON Schema an editor's tools validate this file against.
         #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
         pub schema: Option<String>,
+        /// Where the column is published, e.g. `https://clinic.example` (no path): used
+        /// for canonical URLs, share images, the sitemap and the feed. The build
+        /// variable `SITE_ORIGIN` overrides it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub origin: Option<String>,
         pub column: Column,
         pub brand: Brand,
         /// The treatment menu, in the order the site lists it.

@@ -10,48 +10,47 @@ use crate::components::{
     ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
     PageContent, PageMeta, ShareLinks, ShowAllToggle,
 };
-use crate::content::{summary, Article, ArticleSummary, Index, Site, TocEntry};
-use crate::data;
+use crate::content::{summary, Article, ArticleSummary, Site, TocEntry};
+use crate::data::{use_content, ArticlePage as Page};
 use crate::pages::NotFoundView;
-use crate::structured_data::{breadcrumb_list, medical_web_page};
-
-/// How many related articles to offer.
-const RELATED: usize = 3;
+use crate::paths::AppPath;
+use crate::share::share_image;
+use crate::structured_data::medical_web_page;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let content = LocalResource::new(move || {
-        let slug = slug();
-        async move {
-            let (site, index) = (data::site().await?, data::index().await?);
-            // An unknown slug is an answer (article not found), not a failure to retry.
-            match data::article(slug).await {
-                Ok(article) => Ok(Some((site, index, article))),
-                Err(e) if e.is_not_found() => Ok(None),
-                Err(e) => Err(e),
-            }
-        }
-    });
+    let source = use_content();
+    let content = Resource::new(slug, move |slug| source.article_page(slug));
     view! {
         <PageContent
             content
             lines=8
-            render=|found| match found {
-                Some((site, index, article)) => view! { <ArticleView site index article /> }.into_any(),
-                None => view! {
-                    <NotFoundView title="記事が見つかりません" message="お探しの記事は移動または削除された可能性があります。" />
-                }
-                .into_any(),
-            }
+            render=article_or_not_found
         />
     }
 }
 
+fn article_or_not_found(found: Option<Page>) -> AnyView {
+    match found {
+        Some(Page { site, article, related }) => {
+            view! { <ArticleView site article related /> }.into_any()
+        }
+        None => view! {
+            <NotFoundView title="記事が見つかりません" message="お探しの記事は移動または削除された可能性があります。" />
+        }
+        .into_any(),
+    }
+}
+
 #[component]
-fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> impl IntoView {
-    let path = format!("/column/{}", article.slug);
+fn ArticleView(
+    site: Arc<Site>,
+    article: Arc<Article>,
+    related: Vec<ArticleSummary>,
+) -> impl IntoView {
+    let path = AppPath::article(&article.slug).path();
     let url = base::absolute(&path);
     let category = site
         .category(&article.category)
@@ -69,29 +68,31 @@ fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> imp
         ("コラム一覧".to_string(), "/".to_string()),
         (
             category.clone(),
-            format!("/?category={}", crate::listing::encode(&article.category)),
+            AppPath::category(&article.category).path(),
         ),
         (article.title.clone(), path.clone()),
     ];
-    let json_ld = vec![
-        medical_web_page(&site, &article, &url),
-        breadcrumb_list(
-            &trail
-                .iter()
-                .map(|(name, p)| (name.clone(), base::absolute(p)))
-                .collect::<Vec<_>>(),
-        ),
-    ];
+    let json_ld = medical_web_page(
+        &site,
+        &article,
+        &url,
+        &base::use_deployment().absolute_file(&share_image(Some(&article.slug))),
+    );
     let description = summary::excerpt(&article);
     let controls = collapsible_ids
         .iter()
         .map(|id| format!("{id}-content"))
         .collect::<Vec<_>>()
         .join(" ");
-    let related = related_articles(&index, &article);
 
     view! {
-        <PageMeta title=article.title.clone() description path=path.clone() kind="article" />
+        <PageMeta
+            title=article.title.clone()
+            description
+            path=path.clone()
+            kind="article"
+            image_of=article.slug.clone()
+        />
         <Breadcrumbs trail />
         <article class="article">
             <header class="article__header">
@@ -159,27 +160,8 @@ fn ArticleView(site: Arc<Site>, index: Arc<Index>, article: Arc<Article>) -> imp
                 </ul>
             </section>
         })}
-        {json_ld.into_iter().map(|data| view! { <JsonLd data /> }).collect_view()}
+        <JsonLd data=json_ld />
     }
-}
-
-/// The article's own related list first, then the newest of the same category.
-fn related_articles(index: &Index, article: &Article) -> Vec<ArticleSummary> {
-    let by_slug = |slug: &str| index.articles.iter().find(|a| a.slug == slug).cloned();
-    let mut out: Vec<ArticleSummary> = article.related.iter().filter_map(|s| by_slug(s)).collect();
-    for a in &index.articles {
-        if out.len() >= RELATED {
-            break;
-        }
-        if a.slug != article.slug
-            && a.category == article.category
-            && !out.iter().any(|o| o.slug == a.slug)
-        {
-            out.push(a.clone());
-        }
-    }
-    out.truncate(RELATED);
-    out
 }
 
 /// Top-level sections, each with its sub-sections.

@@ -8,14 +8,20 @@ use leptos::prelude::*;
 use crate::base;
 use crate::components::{Breadcrumbs, ExternalLink, JapanMap, JsonLd, PageContent, PageMeta};
 use crate::content::{Clinic, Clinics, Site};
-use crate::data::{self, LoadError};
+use crate::data::{use_content, LoadError};
+use crate::paths::AppPath;
 use crate::structured_data::medical_clinic;
 
 #[component]
 pub fn ClinicsPage() -> impl IntoView {
-    let content = LocalResource::new(|| async {
-        Ok::<_, LoadError>((data::site().await?, data::clinics().await?))
-    });
+    let source = use_content();
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (site, clinics) = (source.site(), source.clinics());
+            async move { Ok::<_, LoadError>((site.await?, clinics.await?)) }
+        },
+    );
     view! {
         <PageContent content render=|(site, clinics)| view! { <ClinicsView site clinics /> } />
     }
@@ -34,7 +40,13 @@ fn ClinicsView(site: Arc<Site>, clinics: Arc<Clinics>) -> impl IntoView {
     let json_ld = clinics
         .clinics
         .iter()
-        .map(|c| medical_clinic(&site, c, &base::absolute(&format!("/clinics#{}", c.id))))
+        .map(|c| {
+            medical_clinic(
+                &site,
+                c,
+                &base::absolute(&AppPath::Clinics.with_anchor(Some(&c.id))),
+            )
+        })
         .collect::<Vec<_>>();
     let areas = clinics
         .areas

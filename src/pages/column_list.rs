@@ -10,9 +10,9 @@ use crate::base;
 use crate::components::{
     AppLink, ArticleCard, ColumnHeader, PageContent, PageMeta, Pagination, SearchField,
 };
-use crate::content::Site;
-use crate::data::{self, LoadError};
-use crate::listing::{list, ListQuery, Listing, Searchable};
+use crate::content::{Index, Site};
+use crate::data::{use_content, LoadError};
+use crate::listing::{list, searchable, ListQuery, Listing};
 use crate::navigation::use_replace_url;
 
 #[component]
@@ -21,18 +21,25 @@ pub fn ColumnList() -> impl IntoView {
     let state = Memo::new(move |_| {
         query.with(|q| ListQuery::parse(q.get_str("category"), q.get_str("q"), q.get_str("page")))
     });
-    let content = LocalResource::new(|| async {
-        Ok::<_, LoadError>((data::site().await?, data::search_index().await?))
-    });
+    let source = use_content();
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (site, index) = (source.site(), source.index());
+            async move { Ok::<_, LoadError>((site.await?, index.await?)) }
+        },
+    );
     view! {
-        <PageContent content render=move |(site, all)| view! { <ListView site all state /> } />
+        <PageContent content render=move |(site, index)| view! { <ListView site index state /> } />
     }
 }
 
 #[component]
-fn ListView(site: Arc<Site>, all: Arc<Vec<Searchable>>, state: Memo<ListQuery>) -> impl IntoView {
+fn ListView(site: Arc<Site>, index: Arc<Index>, state: Memo<ListQuery>) -> impl IntoView {
     let listing = {
         let site = site.clone();
+        // Folded once per page load, then each keystroke only matches.
+        let all = searchable(&index.articles);
         Memo::new(move |_| list(&all, &site, &state.get()))
     };
     let column = site.column.clone();
@@ -57,7 +64,7 @@ fn ListView(site: Arc<Site>, all: Arc<Vec<Searchable>>, state: Memo<ListQuery>) 
         <CategoryFilter site state />
         <SearchBox state />
         // One live region, kept in place, so each new count is announced.
-        <p id="results-status" class="result-count" role="status" tabindex="-1">
+        <p id=RESULTS_STATUS class="result-count" role="status" tabindex="-1">
             {move || listing.with(|l| summary(&site, l, &state.get()))}
         </p>
         {move || {
@@ -86,21 +93,15 @@ fn summary(site: &StoredValue<Arc<Site>>, listing: &Listing, state: &ListQuery) 
     summary
 }
 
+const RESULTS_STATUS: &str = "results-status";
+
 /// After a change of page the pager that had focus is gone: focus moves to the result
 /// count, at the top of the new page of results.
 fn focus_results_on_page_change(listing: Memo<Listing>) {
     Effect::new(move |previous: Option<usize>| {
         let page = listing.with(|l| l.page);
         if previous.is_some_and(|p| p != page) {
-            request_animation_frame(|| {
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id("results-status"))
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = el.focus();
-                }
-            });
+            request_animation_frame(|| crate::navigation::focus_id(RESULTS_STATUS));
         }
         page
     });
@@ -109,9 +110,10 @@ fn focus_results_on_page_change(listing: Memo<Listing>) {
 /// The treatment menu as filter links; "すべて" clears the filter.
 #[component]
 fn CategoryFilter(site: StoredValue<Arc<Site>>, state: Memo<ListQuery>) -> impl IntoView {
+    let deployment = StoredValue::new(base::use_deployment());
     let link = move |category: Option<String>| {
         let s = state.get();
-        base::href(
+        deployment.read_value().href(
             &ListQuery {
                 category,
                 q: s.q,

@@ -11,8 +11,9 @@ use wasm_bindgen::JsCast;
 
 use super::{ArticlePage, ClinicsPage, FaqPage};
 use crate::components::{ArticleCard, Embedded, PageContent, PageMeta};
-use crate::data::{self, LoadError};
+use crate::data::{use_content, LoadError};
 use crate::embed::{EmbedOptions, Theme};
+use crate::paths::AppPath;
 
 /// The message an embed sends its parent page whenever its height changes.
 const HEIGHT_MESSAGE: &str = "clinic-column:height";
@@ -29,7 +30,7 @@ fn EmbedFrame(children: Children) -> impl IntoView {
     });
     Effect::new(move |_| {
         for w in &warnings {
-            web_sys::console::warn_1(&format!("clinic column embed: {w}").into());
+            crate::browser::warn(&format!("clinic column embed: {w}"));
         }
         report_height();
     });
@@ -104,9 +105,14 @@ pub fn EmbedClinics() -> impl IntoView {
 #[component]
 pub fn EmbedColumns() -> impl IntoView {
     let query = use_query_map();
-    let content = LocalResource::new(|| async {
-        Ok::<_, LoadError>((data::site().await?, data::index().await?))
-    });
+    let source = use_content();
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (site, index) = (source.site(), source.index());
+            async move { Ok::<_, LoadError>((site.await?, index.await?)) }
+        },
+    );
     view! {
         <EmbedFrame>
             <PageContent
@@ -118,7 +124,7 @@ pub fn EmbedColumns() -> impl IntoView {
                     // Only this view knows the categories; the frame warned about the rest.
                     Effect::new(move |_| {
                         for w in warnings.iter().filter(|w| w.starts_with("category=")) {
-                            web_sys::console::warn_1(&format!("clinic column embed: {w}").into());
+                            crate::browser::warn(&format!("clinic column embed: {w}"));
                         }
                     });
                     let items: Vec<_> = index
@@ -133,7 +139,7 @@ pub fn EmbedColumns() -> impl IntoView {
                         None => "新着コラム".to_string(),
                     };
                     view! {
-                        <PageMeta title=heading.clone() description=site.column.description.clone() path="/" />
+                        <PageMeta title=heading.clone() description=site.column.description.clone() path=AppPath::home().path() />
                         <h1 class="embed__heading">{heading}</h1>
                         <ul class="article-list">
                             {items

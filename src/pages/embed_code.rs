@@ -8,14 +8,19 @@ use leptos::prelude::*;
 use crate::base;
 use crate::components::{Breadcrumbs, CopyButton, PageContent, PageMeta};
 use crate::content::{Index, Site};
-use crate::data::{self, LoadError};
+use crate::data::{use_content, LoadError};
 use crate::embed::{iframe_snippet, script_snippet, EmbedKind, EmbedOptions, SANDBOX, UTM_KEYS};
 
 #[component]
 pub fn EmbedCodePage() -> impl IntoView {
-    let content = LocalResource::new(|| async {
-        Ok::<_, LoadError>((data::site().await?, data::index().await?))
-    });
+    let source = use_content();
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (site, index) = (source.site(), source.index());
+            async move { Ok::<_, LoadError>((site.await?, index.await?)) }
+        },
+    );
     view! {
         <PageMeta
             title="コラムを埋め込む | 美脱毛コラム"
@@ -83,10 +88,11 @@ fn EmbedForm(site: Arc<Site>, index: Arc<Index>) -> impl IntoView {
         move || chosen.with(|(k, o, _)| script_snippet(&app_url, k, o, carry.get()))
     };
     let iframe = move || chosen.with(|(k, o, _)| iframe_snippet(&app_url, k, o));
+    let deployment = base::use_deployment();
     let preview = move || {
         chosen.with(|(k, o, _)| {
             let qs = o.to_query_string(k);
-            base::href(&if qs.is_empty() {
+            deployment.href(&if qs.is_empty() {
                 k.path()
             } else {
                 format!("{}?{qs}", k.path())

@@ -1,55 +1,31 @@
 //! `/faq`: questions by group, as an accordion with show-all / hide-all, a deep link
 //! per question (`/faq#id` opens it), and Japanese-aware search.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::base;
 use crate::components::{
-    embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, PageContent, PageMeta,
-    SearchField, ShowAllToggle,
+    embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, JsonLd, PageContent,
+    PageMeta, SearchField, ShowAllToggle,
 };
-use crate::content::{Article, Faq, FaqItem};
-use crate::data::{self, LoadError};
+use crate::content::{Faq, FaqItem};
+use crate::data::{use_content, FaqSources as Sources};
 use crate::listing::{encode, MAX_QUERY_CHARS};
 use crate::navigation::use_replace_url;
+use crate::paths::AppPath;
 use crate::search::{fold, query_terms};
-
-/// Titles of the articles and sections the answers come from, by (slug, section id).
-type Sources = BTreeMap<(String, String), (String, String)>;
+use crate::structured_data::faq_page;
 
 #[component]
 pub fn FaqPage() -> impl IntoView {
-    let content = LocalResource::new(|| async {
-        let faq = data::faq().await?;
-        let mut sources = Sources::new();
-        for item in faq.groups.iter().flat_map(|g| &g.items) {
-            let key = (item.source.article.clone(), item.source.section.clone());
-            if sources.contains_key(&key) {
-                continue;
-            }
-            // A source that fails to load only costs its link text, not the FAQ.
-            if let Ok(article) = data::article(key.0.clone()).await {
-                sources.insert(key.clone(), source_titles(&article, &key.1));
-            }
-        }
-        Ok::<_, LoadError>((faq, Arc::new(sources)))
-    });
+    let source = use_content();
+    let content = Resource::new(|| (), move |_| source.faq_page());
     view! {
         <PageContent content lines=8 render=|(faq, sources)| view! { <FaqView faq sources /> } />
     }
-}
-
-fn source_titles(article: &Article, section: &str) -> (String, String) {
-    let section_title = article
-        .toc()
-        .into_iter()
-        .find(|e| e.id == section)
-        .map(|e| e.title)
-        .unwrap_or_default();
-    (article.title.clone(), section_title)
 }
 
 #[component]
@@ -124,6 +100,7 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
             path="/faq"
         />
         <Breadcrumbs trail=vec![("コラム一覧".into(), "/".into()), ("よくある質問".into(), "/faq".into())] />
+        <JsonLd data=faq_page(&faq, &base::absolute(&AppPath::Faq.path())) />
         <h1 tabindex="-1">"よくある質問"</h1>
         <p class="lead">"患者様からよくいただく質問をご紹介します。回答の出典となる記事の該当箇所へのリンクも掲載しています。"</p>
         {(embedded().is_none()).then(|| view! { <SearchField
@@ -178,9 +155,8 @@ fn FaqEntry(
             state.set(&id, true);
         }
     });
-    let key = (item.source.article.clone(), item.source.section.clone());
-    let (article_title, section_title) = sources.get(&key).cloned().unwrap_or_default();
-    let source = format!("/column/{}#{}", key.0, key.1);
+    let source = AppPath::article(&item.source.article).with_anchor(Some(&item.source.section));
+    let (article_title, section_title) = sources.get(&source).cloned().unwrap_or_default();
     let question = item.question.clone();
     let answer = item.answer.clone();
     view! {
@@ -206,7 +182,7 @@ fn FaqEntry(
                     </AppLink>
                 </p>
                 <p class="faq-item__permalink">
-                    <AppLink to=format!("/faq#{}", item.id)>"この質問へのリンク"</AppLink>
+                    <AppLink to=AppPath::Faq.with_anchor(Some(&item.id))>"この質問へのリンク"</AppLink>
                 </p>
             </Collapsible>
         </div>

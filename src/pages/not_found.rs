@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn NotFoundView(title: &'static str, message: &'static str) -> impl IntoView {
     view! {
-        <PageMeta title=format!("{title} | 美脱毛コラム") description=message path="/" />
+        <PageMeta title=format!("{title} | 美脱毛コラム") description=message />
         <section class="not-found">
             <h1 tabindex="-1">{title}</h1>
             <p>{message}</p>

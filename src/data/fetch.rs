@@ -1,15 +1,10 @@
-//! The data layer: the only code that knows where content lives and how it arrives.
-//!
-//! Views ask for typed content (`site()`, `index()`, `article(slug)`, …) and get either
-//! the value or a [`LoadError`] they can show with a retry. Successful loads are cached
-//! for the life of the page, so a revisited view does not fetch again; views asking for
-//! the same file at once share one request, which is aborted when every view that
-//! asked for it has gone.
+//! Content fetched in the browser. Successful loads are cached for the life of the
+//! page, so a revisited view does not fetch again; views asking for the same file at
+//! once share one request, which is aborted when every view that asked for it has gone.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::fmt;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -18,39 +13,7 @@ use leptos::reactive::owner::Owner;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
-use crate::content::{files, Article, Clinics, Faq, Index, Site};
-use crate::listing::{self, Searchable};
-use crate::{base, paths};
-
-/// Why content could not be loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadError {
-    /// The server answered with an error status (404 for an unknown article).
-    Http { url: String, status: u16 },
-    /// No answer: offline, refused, or aborted.
-    Network { url: String, message: String },
-    /// The file is not JSON.
-    Malformed { url: String, message: String },
-    /// The file is JSON, but not of the expected shape.
-    Shape { url: String, message: String },
-}
-
-impl LoadError {
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, LoadError::Http { status: 404, .. })
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Http { url, status } => write!(f, "{url}: HTTP {status}"),
-            LoadError::Network { url, message } => write!(f, "{url}: network error: {message}"),
-            LoadError::Malformed { url, message } => write!(f, "{url}: not valid JSON: {message}"),
-            LoadError::Shape { url, message } => write!(f, "{url}: unexpected content: {message}"),
-        }
-    }
-}
+use super::{parse, LoadError};
 
 type Loaded = Arc<dyn Any + Send + Sync>;
 type SharedLoad = Shared<LocalBoxFuture<'static, Result<Loaded, LoadError>>>;
@@ -78,10 +41,9 @@ fn remember<T: Send + Sync + 'static>(key: String, value: Arc<T>) -> Arc<T> {
     value
 }
 
-async fn load<T: DeserializeOwned + Send + Sync + 'static>(
-    file: String,
+pub async fn load<T: DeserializeOwned + Send + Sync + 'static>(
+    url: String,
 ) -> Result<Arc<T>, LoadError> {
-    let url = paths::content_url(base::router_base(), &file);
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
     }
@@ -152,59 +114,15 @@ async fn fetch<T: DeserializeOwned>(
             status: resp.status(),
         });
     }
+    // A host that answers every missing path with its `index.html` (status 200) has
+    // no such file: a page is not content.
+    let is_page = resp
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.contains("html"));
     let text = resp.text().await.map_err(network)?;
+    if is_page || text.trim_start().starts_with('<') {
+        return Err(LoadError::not_found(url));
+    }
     parse(url, &text)
-}
-
-/// Parses in two steps so broken JSON and JSON of the wrong shape are told apart.
-pub fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, LoadError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| LoadError::Malformed {
-            url: url.to_string(),
-            message: e.to_string(),
-        })?;
-    T::deserialize(value).map_err(|e| LoadError::Shape {
-        url: url.to_string(),
-        message: e.to_string(),
-    })
-}
-
-pub async fn site() -> Result<Arc<Site>, LoadError> {
-    load(files::SITE.to_string()).await
-}
-
-pub async fn index() -> Result<Arc<Index>, LoadError> {
-    load(files::INDEX.to_string()).await
-}
-
-/// The index prepared for searching, built once per page load.
-pub async fn search_index() -> Result<Arc<Vec<Searchable>>, LoadError> {
-    const KEY: &str = "search-index";
-    if let Some(hit) = cached(KEY) {
-        return Ok(hit);
-    }
-    let index = index().await?;
-    Ok(remember(
-        KEY.to_string(),
-        Arc::new(listing::searchable(&index.articles)),
-    ))
-}
-
-pub async fn clinics() -> Result<Arc<Clinics>, LoadError> {
-    load(files::CLINICS.to_string()).await
-}
-
-pub async fn faq() -> Result<Arc<Faq>, LoadError> {
-    load(files::FAQ.to_string()).await
-}
-
-/// One article. An unknown or malformed slug is a 404, never a request for another file.
-pub async fn article(slug: String) -> Result<Arc<Article>, LoadError> {
-    if !crate::content::is_slug(&slug) {
-        return Err(LoadError::Http {
-            url: slug,
-            status: 404,
-        });
-    }
-    load(files::article(&slug)).await
 }

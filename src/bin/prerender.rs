@@ -1,0 +1,119 @@
+//! Prerenders every page of a trunk build into static HTML, and writes the files
+//! around them: the sitemap, robots.txt, the Atom feed and the share images.
+//!
+//!   prerender DIST [--content DIR]
+//!
+//! DIST is trunk's output; its `index.html` is the template (kept aside as
+//! `.template.html`, so the step can run again). The site's origin comes from
+//! `SITE_ORIGIN`, or else from `origin` in `site.json`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clinic_column::data::Content;
+use clinic_column::discovery;
+use clinic_column::paths::{prerendered_file, AppPath, Deployment};
+use clinic_column::prerender::{render_page, Template};
+
+/// The not-found page, rendered at a path no route matches.
+const NOT_FOUND_PATH: &str = "/404.html";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let Some(dist) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: prerender DIST [--content DIR]");
+        return ExitCode::from(2);
+    };
+    let content_dir = match (args.next().as_deref(), args.next()) {
+        (Some("--content"), Some(dir)) => PathBuf::from(dir),
+        _ => dist.join("content"),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    let local = tokio::task::LocalSet::new();
+    match local.block_on(&runtime, run(&dist, &content_dir)) {
+        Ok(pages) => {
+            println!("prerender: {pages} pages written to {}", dist.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
+    let _ = any_spawner::Executor::init_tokio();
+    let template_file = dist.join(".template.html");
+    if !template_file.exists() {
+        std::fs::copy(dist.join("index.html"), &template_file)
+            .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
+    }
+    let template_html = read(&template_file)?;
+    let template = Template::parse(&template_html)?;
+    let base_path = base_href(&template_html)
+        .ok_or("the template has no <base href>: build it with trunk (make dist)".to_string())?;
+
+    let content = Content::from_dir(content_dir);
+    let site = content.site().await.map_err(|e| e.to_string())?;
+    let index = content.index().await.map_err(|e| e.to_string())?;
+    let origin = std::env::var("SITE_ORIGIN")
+        .ok()
+        .filter(|o| !o.trim().is_empty())
+        .or_else(|| site.origin.clone())
+        .ok_or(
+            "the site's origin is not set. Set SITE_ORIGIN (e.g. \
+             SITE_ORIGIN=https://clinic.example make dist) or `origin` in site.json: \
+             canonical URLs, share images, the sitemap and the feed need it",
+        )?;
+    discovery::check_origin(&origin)?;
+    let deployment = Deployment::new(&origin, &base_path);
+
+    let slugs: Vec<&str> = index.articles.iter().map(|a| a.slug.as_str()).collect();
+    let mut pages = 0;
+    let routes = AppPath::prerendered(slugs.iter().copied());
+    for route in &routes {
+        let path = route.path();
+        let html = render_page(&template, &deployment, &content, &path).await;
+        write(&dist.join(prerendered_file(&path)), html.as_bytes())?;
+        pages += 1;
+    }
+    let html = render_page(&template, &deployment, &content, NOT_FOUND_PATH).await;
+    write(&dist.join("404.html"), html.as_bytes())?;
+    pages += 1;
+
+    write(
+        &dist.join("sitemap.xml"),
+        discovery::sitemap(&deployment, &routes, &index).as_bytes(),
+    )?;
+    write(
+        &dist.join("robots.txt"),
+        discovery::robots(&deployment).as_bytes(),
+    )?;
+    write(
+        &dist.join("feed.xml"),
+        discovery::atom_feed(&deployment, &site, &index).as_bytes(),
+    )?;
+    Ok(pages)
+}
+
+/// The `<base href>` trunk wrote: the path the build is deployed under.
+fn base_href(html: &str) -> Option<String> {
+    let at = html.find("<base href=\"")? + "<base href=\"".len();
+    let end = html[at..].find('"')?;
+    Some(html[at..at + end].to_string())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}

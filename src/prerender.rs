@@ -1,0 +1,104 @@
+//! Prerendering: every page rendered to HTML at build time by the same components the
+//! browser runs, from the same content files, so crawlers, link previews and readers
+//! without JavaScript get the whole page, and the browser build hydrates it.
+//!
+//! The steps follow Leptos's own static generation: a root owner with a server-side
+//! shared context, the request URL and a meta context provided, the app rendered in
+//! order (every `Suspense` resolved), then the serialized resource values appended as
+//! scripts so hydration starts from the same data without fetching it.
+
+use std::sync::Arc;
+
+use futures::StreamExt;
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+use crate::app::App;
+use crate::data::Content;
+use crate::paths::{Deployment, PRERENDERED_ATTRIBUTE};
+
+/// trunk's `index.html`, split where the prerendered page goes.
+#[derive(Clone, Debug)]
+pub struct Template {
+    /// Up to and including `</head>`, with the placeholder `<title>` removed (each page
+    /// sets its own).
+    head: String,
+    /// What follows `<body…>`: trunk's scripts.
+    body_end: String,
+}
+
+impl Template {
+    pub fn parse(html: &str) -> Result<Self, String> {
+        let body_at = html.find("<body").ok_or("the template has no <body>")?;
+        let body_open_end = html[body_at..]
+            .find('>')
+            .map(|i| body_at + i + 1)
+            .ok_or("the template's <body> tag is not closed")?;
+        if html[body_at..body_open_end].len() != "<body>".len() {
+            return Err("the template's <body> must have no attributes".into());
+        }
+        let mut head = html[..body_at].to_string();
+        if let (Some(a), Some(b)) = (head.find("<title>"), head.find("</title>")) {
+            head.replace_range(a..b + "</title>".len(), "");
+        }
+        if !head.contains("<!--HEAD-->") {
+            return Err("the template's <head> needs a <!--HEAD--> marker".into());
+        }
+        Ok(Template {
+            head,
+            body_end: html[body_open_end..].to_string(),
+        })
+    }
+}
+
+/// Renders one page: `app_path` is the path under the base (`/column/x`), as the
+/// router sees it; the file is stamped with it so the browser hydrates it only there.
+pub async fn render_page(
+    template: &Template,
+    deployment: &Deployment,
+    content: &Content,
+    app_path: &str,
+) -> String {
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let (meta, meta_out) = ServerMetaContext::new();
+    let href = deployment.href(app_path);
+    let (d, c) = (deployment.clone(), content.clone());
+    let stream = owner.with(move || {
+        provide_context(RequestUrl::new(&href));
+        provide_context(meta);
+        view! { <App deployment=d content=c /> }
+            .into_view()
+            .to_html_stream_in_order()
+    });
+    // Whitespace between `<body>` and the app would break hydration.
+    let mut doc = format!(
+        "{}<body {PRERENDERED_ATTRIBUTE}=\"{}\">",
+        template.head,
+        escape_attribute(app_path)
+    );
+    doc.push_str(&stream.collect::<String>().await);
+    if let Some(mut data) = owner.shared_context().and_then(|sc| sc.pending_data()) {
+        doc.push_str("<script>");
+        while let Some(chunk) = data.next().await {
+            doc.push_str(&chunk);
+        }
+        doc.push_str("</script>");
+    }
+    doc.push_str(&template.body_end);
+    let page = meta_out
+        .inject_meta_context(futures::stream::iter([doc]))
+        .await
+        .collect::<String>()
+        .await;
+    owner.unset();
+    page
+}
+
+fn escape_attribute(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
