@@ -165,7 +165,7 @@ pub fn ShowAllToggle(
     view! {
         <button
             type="button"
-            class="show-all"
+            class="show-all needs-app"
             aria-controls=controls
             aria-expanded=move || all_open().to_string()
             on:click=move |_| state.set_all(&ids.get_value(), !all_open())

@@ -18,8 +18,8 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class=class on:click=copy>{label}</button>
-        <span class="copy-status" role="status">
+        <button type="button" class=format!("{class} needs-app") on:click=copy>{label}</button>
+        <span class="copy-status needs-app" role="status">
             {move || match copied.get() {
                 Some(true) => "コピーしました。".to_string(),
                 Some(false) => fallback.clone(),

@@ -11,7 +11,7 @@ pub fn SearchField(
     #[prop(into)] on_change: Callback<String>,
 ) -> impl IntoView {
     view! {
-        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+        <form class="search needs-app" role="search" on:submit=|ev| ev.prevent_default()>
             <label for=id.clone()>{label}</label>
             <input
                 id=id

@@ -126,7 +126,7 @@ fn ArticleView(
                 </ol>
             </nav>
             {(!collapsible_ids.is_empty()).then(|| view! {
-                <div class="article__controls">
+                <div class="article__controls needs-app">
                     <p>"副作用・デメリットの項目は、見出しのボタンで開閉できます。"</p>
                     <ShowAllToggle state ids=collapsible_ids.clone() controls />
                 </div>

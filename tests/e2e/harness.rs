@@ -79,6 +79,30 @@ async fn wait_for_port(port: u16, what: &str) {
     }
 }
 
+/// How a host answers a path it has no file for (see `tools/nginx.sh`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostStyle {
+    /// The shipped nginx config: `404.html` with status 404; content stays a bare 404.
+    Nginx,
+    /// Netlify's `/* /index.html 200` or a CDN's rewrite: `index.html`, status 200,
+    /// for every missing path, content files included.
+    Spa,
+    /// GitHub Pages: `404.html` with status 404 for every missing path.
+    Pages,
+}
+
+impl HostStyle {
+    pub const ALL: [HostStyle; 3] = [HostStyle::Nginx, HostStyle::Spa, HostStyle::Pages];
+
+    fn name(self) -> &'static str {
+        match self {
+            HostStyle::Nginx => "nginx",
+            HostStyle::Spa => "spa",
+            HostStyle::Pages => "pages",
+        }
+    }
+}
+
 /// Which build to serve, where, and with which content.
 #[derive(Clone, Debug)]
 pub struct Deployment {
@@ -87,6 +111,7 @@ pub struct Deployment {
     pub public_url: String,
     /// Content served instead of the build's own (e.g. the synthetic set).
     pub content: Option<PathBuf>,
+    pub host: HostStyle,
 }
 
 impl Deployment {
@@ -96,6 +121,7 @@ impl Deployment {
             dist: project_dir().join("dist"),
             public_url: "/".into(),
             content: None,
+            host: HostStyle::Nginx,
         }
     }
 
@@ -105,11 +131,17 @@ impl Deployment {
             dist: project_dir().join("target/dist-subpath"),
             public_url: "/column/".into(),
             content: None,
+            host: HostStyle::Nginx,
         }
     }
 
     pub fn with_content(mut self, dir: impl Into<PathBuf>) -> Self {
         self.content = Some(dir.into());
+        self
+    }
+
+    pub fn with_host(mut self, host: HostStyle) -> Self {
+        self.host = host;
         self
     }
 }
@@ -132,7 +164,8 @@ impl Server {
         let mut cmd = Command::new(project_dir().join("tools/nginx.sh"));
         cmd.arg(&deployment.dist)
             .arg(port.to_string())
-            .arg(&deployment.public_url);
+            .arg(&deployment.public_url)
+            .env("HOST_STYLE", deployment.host.name());
         if let Some(content) = &deployment.content {
             cmd.arg(content);
         }
@@ -190,6 +223,7 @@ impl Drop for ForeignRequestSink {
 #[derive(Default)]
 struct Logs {
     console_errors: Vec<String>,
+    console_warnings: Vec<String>,
     requested_urls: Vec<String>,
     /// Request ids to URLs, to name the requests that were cancelled.
     request_ids: std::collections::HashMap<String, String>,
@@ -546,6 +580,7 @@ impl App {
             dist: dir.path().to_path_buf(),
             public_url: "/".into(),
             content: None,
+            host: HostStyle::Nginx,
         })
         .await;
         let url = format!(
@@ -669,13 +704,15 @@ impl App {
     }
 
     async fn drain_logs(&self) {
-        let console: Vec<String> = self
-            .read_log("browser")
-            .await
-            .into_iter()
-            .filter(|e| e["level"] == "SEVERE")
-            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
-            .collect();
+        let console = self.read_log("browser").await;
+        let messages = |level: &str| -> Vec<String> {
+            console
+                .iter()
+                .filter(|e| e["level"] == level)
+                .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+                .collect()
+        };
+        let (errors, warnings) = (messages("SEVERE"), messages("WARNING"));
         let events: Vec<Value> = self
             .read_log("performance")
             .await
@@ -684,7 +721,8 @@ impl App {
             .map(|m| m["message"].clone())
             .collect();
         let mut logs = self.logs.lock().unwrap();
-        logs.console_errors.extend(console);
+        logs.console_errors.extend(errors);
+        logs.console_warnings.extend(warnings);
         for e in events {
             let params = &e["params"];
             let id = params["requestId"].as_str().unwrap_or_default().to_string();
@@ -706,6 +744,12 @@ impl App {
     pub async fn console_errors(&self) -> Vec<String> {
         self.drain_logs().await;
         self.logs.lock().unwrap().console_errors.clone()
+    }
+
+    /// The browser console's warnings so far (hydration problems are reported here).
+    pub async fn console_warnings(&self) -> Vec<String> {
+        self.drain_logs().await;
+        self.logs.lock().unwrap().console_warnings.clone()
     }
 
     /// Every URL the page requested so far from a host other than this machine.
@@ -779,6 +823,17 @@ pub async fn http_head(
     app_path: &str,
     accept_encoding: &str,
 ) -> (u16, Vec<(String, String)>) {
+    let (status, headers, _) = http_get(server, app_path, accept_encoding).await;
+    (status, headers)
+}
+
+/// A plain GET, as a crawler or a link preview makes it (no JavaScript): the status,
+/// the headers (lower-cased names) and the body as text.
+pub async fn http_get(
+    server: &Server,
+    app_path: &str,
+    accept_encoding: &str,
+) -> (u16, Vec<(String, String)>, String) {
     let url = url::Url::parse(&server.url(app_path)).unwrap();
     let mut sock = tokio::net::TcpStream::connect((url.host_str().unwrap(), url.port().unwrap()))
         .await
@@ -794,7 +849,7 @@ pub async fn http_head(
     let mut raw = Vec::new();
     sock.read_to_end(&mut raw).await.unwrap();
     let text = String::from_utf8_lossy(&raw);
-    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
     let status = lines
         .next()
@@ -805,7 +860,7 @@ pub async fn http_head(
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
-    (status, headers)
+    (status, headers, body.to_string())
 }
 
 /// A copy of the bundled content in a temporary folder, for tests that break it.

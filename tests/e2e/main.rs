@@ -10,4 +10,5 @@ mod embed;
 mod faq;
 mod foundation;
 mod harness;
+mod prerender;
 mod scale;
