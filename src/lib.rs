@@ -27,3 +27,5 @@ pub mod navigation;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod share_image;

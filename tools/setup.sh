@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing; skips what is already there.
-#   tools/setup.sh build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt
+#   tools/setup.sh build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, the
+#                          Japanese font the share images are drawn with
 #   tools/setup.sh test    all of the above, plus Chromium, ChromeDriver, nginx,
 #                          brotli and the npm test tools
 # Everything comes from crates.io, npm or Debian's archive; nothing downloads a binary.
@@ -61,6 +62,12 @@ if [ ! -f "$stamp" ] || ! cmp -s "$root/tools/package-lock.json" "$stamp"; then
   say "installing npm tools (wasm-opt from binaryen, axe-core)"
   npm ci --prefix "$root/tools" --no-audit --no-fund --loglevel=error
   cp "$root/tools/package-lock.json" "$stamp"
+fi
+
+# The share images are drawn at build time with Noto Sans CJK JP.
+if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ]; then
+  say "installing fonts-noto-cjk from Debian (share images)"
+  apt_install fonts-noto-cjk
 fi
 
 if [ "$profile" = test ]; then

@@ -14,6 +14,8 @@ use clinic_column::data::Content;
 use clinic_column::discovery;
 use clinic_column::paths::{prerendered_file, AppPath, Deployment};
 use clinic_column::prerender::{render_page, Template};
+use clinic_column::share::share_image;
+use clinic_column::share_image::{article_image, column_image, Fonts};
 
 /// The not-found page, rendered at a path no route matches.
 const NOT_FOUND_PATH: &str = "/404.html";
@@ -84,6 +86,19 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
     let html = render_page(&template, &deployment, &content, NOT_FOUND_PATH).await;
     write(&dist.join("404.html"), html.as_bytes())?;
     pages += 1;
+
+    let fonts = Fonts::load()?;
+    let (column, brand) = (&site.column.name, &site.brand.name);
+    let image = column_image(&fonts, column, brand, &site.column.description)?;
+    write(&dist.join(share_image(None)), &image)?;
+    for a in &index.articles {
+        let category = site
+            .category(&a.category)
+            .map(|c| c.name.as_str())
+            .unwrap_or_default();
+        let image = article_image(&fonts, column, brand, category, &a.title)?;
+        write(&dist.join(share_image(Some(&a.slug))), &image)?;
+    }
 
     write(
         &dist.join("sitemap.xml"),

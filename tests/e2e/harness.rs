@@ -570,7 +570,7 @@ impl App {
     pub async fn open_landing_page(&self, body: &str, query: &str) -> Landing {
         let dir = TempDir::new("landing");
         let html = format!(
-            "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>キャンペーン</title></head>\
+            "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>キャンペーン</title></head>\
              <body><main><h1>キャンペーンのご案内</h1>{body}</main>\
              <script src=\"{}/embed.js\" async></script></body></html>",
             self.server.url("")

@@ -345,6 +345,21 @@ async fn sitemap_robots_and_feed_use_the_site_origin() {
         "{feed}"
     );
     assert!(feed.contains(SEED_TITLE));
+
+    // Share images: PNGs of 1200×630, per article and for the other pages.
+    for image in [format!("/share/{SEED}.png"), "/share/column.png".into()] {
+        let (status, headers, _) = http_get(&server, &image, "identity").await;
+        assert_eq!(status, 200, "{image}");
+        assert!(
+            headers.contains(&("content-type".into(), "image/png".into())),
+            "{headers:?}"
+        );
+        let bytes =
+            std::fs::read(crate::harness::project_dir().join("dist").join(&image[1..])).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+        assert_eq!((be(16), be(20)), (1200, 630), "{image}");
+    }
 }
 
 #[tokio::test]
