@@ -50,7 +50,13 @@ fn load_failure_offers_a_working_retry() {
             />
         }
     });
-    assert!(host.inner_text().contains("HTTP 500"));
+    // Readers get Japanese only; the technical detail goes to the console.
+    let text = host.inner_text();
+    assert!(text.contains("コンテンツを読み込めませんでした"), "{text}");
+    assert!(
+        !text.contains("HTTP 500") && !text.contains("index.json"),
+        "{text}"
+    );
     let button: web_sys::HtmlElement = host
         .query_selector("button")
         .unwrap()

@@ -238,7 +238,7 @@ pub fn use_content() -> Content {
     leptos::prelude::expect_context::<Content>()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(feature = "browser")))]
 mod tests {
     use super::*;
 
