@@ -14,6 +14,7 @@ use crate::pages::{
     ArticlePage, ClinicsPage, ColumnList, EmbedArticle, EmbedClinics, EmbedCodePage, EmbedColumns,
     EmbedFaq, FaqPage, NotFound,
 };
+use crate::paths::AppPath;
 
 /// The whole app, for a deployment (origin and base path) and a source of content:
 /// the same component renders every page at build time and runs it in the browser.
@@ -34,8 +35,11 @@ pub fn App(deployment: Deployment, content: Content) -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let location = use_location();
-    let embed_prefix = base::href("/embed/");
-    let site = Memo::new(move |_| !location.pathname.get().starts_with(&embed_prefix));
+    let router_base = base::use_deployment().router_base;
+    let site = Memo::new(move |_| {
+        let path = crate::paths::app_path_of(&router_base, &location.pathname.get());
+        !AppPath::is_embed(&path)
+    });
     view! {
         <NavigationEffects />
         <Show when=move || site.get()>
@@ -50,6 +54,7 @@ fn Shell() -> impl IntoView {
             <ErrorBoundary fallback=|_| view! { <Unexpected /> }>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=ColumnList />
+                    <Route path=path!("/category/:id") view=ColumnList />
                     <Route path=path!("/column/:slug") view=ArticlePage />
                     <Route path=path!("/clinics") view=ClinicsPage />
                     <Route path=path!("/faq") view=FaqPage />

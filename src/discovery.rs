@@ -52,8 +52,21 @@ pub fn sitemap(deployment: &Deployment, routes: &[AppPath], index: &Index) -> St
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let has_articles = |id: &str| index.articles.iter().any(|a| a.category == id);
     for route in routes.iter().filter(|r| r.indexable()) {
+        // An empty category's page exists for its links, but is no page to land on.
+        if let AppPath::List { category: Some(c) } = route {
+            if !has_articles(c) {
+                continue;
+            }
+        }
         let lastmod = match route {
+            AppPath::List { category: Some(c) } => index
+                .articles
+                .iter()
+                .filter(|a| &a.category == c)
+                .map(|a| a.updated.unwrap_or(a.published))
+                .max(),
             AppPath::Article { slug } => index
                 .articles
                 .iter()
@@ -165,7 +178,7 @@ mod tests {
     fn the_sitemap_lists_indexable_routes_with_content_dates() {
         let index: Index = bundled("index.json");
         let slugs: Vec<&str> = index.articles.iter().map(|a| a.slug.as_str()).collect();
-        let routes = AppPath::prerendered(slugs.iter().copied());
+        let routes = AppPath::prerendered(slugs.iter().copied(), ["exosome", "aga"]);
         let xml = sitemap(&deployment(), &routes, &index);
         let first = &index.articles[0];
         let loc = format!(
@@ -179,9 +192,12 @@ mod tests {
             !xml.contains("/embed"),
             "embeds are not pages to land on: {xml}"
         );
+        let exosome = "<loc>https://clinic.example/column/category/exosome</loc>";
+        assert!(xml.contains(exosome), "{xml}");
+        assert!(!xml.contains("category/aga"), "an empty category: {xml}");
         assert_eq!(
             xml.matches("<url>").count(),
-            routes.iter().filter(|r| r.indexable()).count()
+            routes.iter().filter(|r| r.indexable()).count() - 1
         );
     }
 

@@ -4,6 +4,7 @@
 //! a bad value is dropped with a warning and the embed still works.
 
 use crate::listing::encode;
+use crate::paths::AppPath;
 
 /// The kinds of embed, and their paths under the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,10 +21,10 @@ pub enum EmbedKind {
 impl EmbedKind {
     pub fn path(&self) -> String {
         match self {
-            EmbedKind::Article { slug } => format!("/embed/column/{}", encode(slug)),
-            EmbedKind::Faq => "/embed/faq".into(),
-            EmbedKind::Clinics => "/embed/clinics".into(),
-            EmbedKind::Columns => "/embed/columns".into(),
+            EmbedKind::Article { slug } => AppPath::EmbedArticle { slug: slug.clone() }.path(),
+            EmbedKind::Faq => AppPath::EmbedFaq.path(),
+            EmbedKind::Clinics => AppPath::EmbedClinics.path(),
+            EmbedKind::Columns => AppPath::EmbedColumns.path(),
         }
     }
 

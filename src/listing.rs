@@ -1,9 +1,10 @@
-//! The column list's state and logic: what `?category=&q=&page=` mean, which articles
-//! they select, and how the result is paged. Odd values fall back to sensible ones
+//! The column list's state and logic: what `/category/<id>` and `?category=&q=&page=`
+//! mean, which articles they select, and how the result is paged. Odd values fall back to sensible ones
 //! instead of failing: `page=abc` is page 1, `page=999` the last page, an unknown
 //! category shows every article with a notice.
 
-use crate::content::{ArticleSummary, Site};
+use crate::content::{is_slug, ArticleSummary, Site};
+use crate::paths::AppPath;
 use crate::search::{fold, query_terms, Folded};
 
 /// Articles per page.
@@ -39,10 +40,11 @@ impl ListQuery {
         ListQuery { category, q, page }
     }
 
-    /// The query string for this state (without `?`), leaving out defaults.
+    /// The query string for this state (without `?`), leaving out defaults and the
+    /// category when the path names it.
     pub fn to_query_string(&self) -> String {
         let mut parts = Vec::new();
-        if let Some(c) = &self.category {
+        if let Some(c) = self.category.as_ref().filter(|c| !is_slug(c)) {
             parts.push(format!("category={}", encode(c)));
         }
         if !self.q.trim().is_empty() {
@@ -54,11 +56,15 @@ impl ListQuery {
         parts.join("&")
     }
 
-    /// The app path of the list in this state, e.g. `/?category=aga&page=2`.
+    /// The app path of the list in this state, e.g. `/category/aga?page=2`: a
+    /// category has its own page; a category id no content could have stays a query.
     pub fn path(&self) -> String {
+        let list = AppPath::List {
+            category: self.category.clone().filter(|c| is_slug(c)),
+        };
         match self.to_query_string() {
-            qs if qs.is_empty() => "/".to_string(),
-            qs => format!("/?{qs}"),
+            qs if qs.is_empty() => list.path(),
+            qs => format!("{}?{qs}", list.path()),
         }
     }
 
@@ -299,11 +305,20 @@ mod tests {
         let q = ListQuery::parse(Some("glp-1"), Some("副作用 & x"), Some("2"));
         assert_eq!(
             q.to_query_string(),
-            "category=glp-1&q=%E5%89%AF%E4%BD%9C%E7%94%A8%20%26%20x&page=2"
+            "q=%E5%89%AF%E4%BD%9C%E7%94%A8%20%26%20x&page=2"
         );
         assert_eq!(
             q.with_page(1).path(),
-            "/?category=glp-1&q=%E5%89%AF%E4%BD%9C%E7%94%A8%20%26%20x"
+            "/category/glp-1?q=%E5%89%AF%E4%BD%9C%E7%94%A8%20%26%20x"
+        );
+        assert_eq!(
+            ListQuery::parse(Some("aga"), None, None).path(),
+            "/category/aga"
+        );
+        // An id no content can have is kept as it was asked, encoded.
+        assert_eq!(
+            ListQuery::parse(Some("<b>"), None, Some("2")).path(),
+            "/?category=%3Cb%3E&page=2"
         );
     }
 

@@ -91,7 +91,7 @@ impl AppPath {
     pub fn path(&self) -> String {
         match self {
             AppPath::List { category: None } => "/".into(),
-            AppPath::List { category: Some(c) } => format!("/?category={}", encode(c)),
+            AppPath::List { category: Some(c) } => format!("/category/{}", encode(c)),
             AppPath::Article { slug } => format!("/column/{}", encode(slug)),
             AppPath::Clinics => "/clinics".into(),
             AppPath::Faq => "/faq".into(),
@@ -116,10 +116,15 @@ impl AppPath {
         path.starts_with("/embed/")
     }
 
-    /// Every page the build prerenders, given the articles' slugs: the list, each
-    /// article, clinics, FAQ, the embed-code page and every embed view.
-    pub fn prerendered<'a>(slugs: impl IntoIterator<Item = &'a str> + Clone) -> Vec<AppPath> {
+    /// Every page the build prerendered, given the articles' slugs and the categories'
+    /// ids: the list, each category's list, each article, clinics, FAQ, the embed-code
+    /// page and every embed view.
+    pub fn prerendered<'a>(
+        slugs: impl IntoIterator<Item = &'a str> + Clone,
+        categories: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<AppPath> {
         let mut out = vec![AppPath::home()];
+        out.extend(categories.into_iter().map(AppPath::category));
         out.extend(slugs.clone().into_iter().map(AppPath::article));
         out.extend([AppPath::Clinics, AppPath::Faq, AppPath::EmbedCode]);
         out.extend(slugs.into_iter().map(|s| AppPath::EmbedArticle {
@@ -160,6 +165,12 @@ pub fn app_path_of(router_base: &str, pathname: &str) -> String {
     }
 }
 
+impl From<AppPath> for String {
+    fn from(p: AppPath) -> String {
+        p.path()
+    }
+}
+
 /// Where a prerendered page's file lives in the build: `/` → `index.html`,
 /// `/column/x` → `column/x/index.html`, so every static host serves it at its
 /// pretty URL, with or without a trailing slash.
@@ -183,6 +194,7 @@ pub fn query_changes_view(app_path: &str, query: &str) -> bool {
         .map(|p| p.split('=').next().unwrap_or_default());
     let read: &[&str] = match app_path {
         "/" => &["category", "q", "page"],
+        p if p.starts_with("/category/") => &["category", "q", "page"],
         "/faq" => &["q"],
         p if AppPath::is_embed(p) => &[
             "theme",
@@ -267,7 +279,7 @@ mod tests {
         let d = |t: LinkTarget| destination(&t);
         assert_eq!(
             d(LinkTarget::Category("exosome".into())),
-            Some(Destination::App("/?category=exosome".into()))
+            Some(Destination::App("/category/exosome".into()))
         );
         assert_eq!(
             d(LinkTarget::Article(SectionLink {
@@ -328,15 +340,16 @@ mod tests {
     #[test]
     fn app_paths_are_encoded_and_carry_anchors() {
         assert_eq!(AppPath::home().path(), "/");
-        assert_eq!(AppPath::category("a b").path(), "/?category=a%20b");
+        assert_eq!(AppPath::category("aga").path(), "/category/aga");
         assert_eq!(
             AppPath::article("x").with_anchor(Some("side-effects")),
             "/column/x#side-effects"
         );
         assert_eq!(AppPath::Faq.with_anchor(None), "/faq");
-        let all = AppPath::prerendered(["a", "b"]);
+        let all = AppPath::prerendered(["a", "b"], ["aga"]);
         assert!(all.contains(&AppPath::EmbedArticle { slug: "b".into() }));
-        assert_eq!(all.len(), 10);
+        assert!(all.contains(&AppPath::category("aga")));
+        assert_eq!(all.len(), 12);
     }
 
     #[test]
@@ -360,6 +373,8 @@ mod tests {
         assert!(query_changes_view("/", "?q=x"));
         assert!(query_changes_view("/", "page=2"));
         assert!(!query_changes_view("/", "?utm_source=lp"));
+        assert!(query_changes_view("/category/aga", "?page=2"));
+        assert!(!query_changes_view("/category/aga", ""));
         assert!(!query_changes_view("/column/x", "?q=x&utm_source=lp"));
         assert!(query_changes_view("/faq", "?q=x"));
         assert!(query_changes_view("/embed/faq", "?theme=dark"));

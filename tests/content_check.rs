@@ -25,7 +25,7 @@ const SEED_WARNINGS: [&str; 2] = [
      in clinics.json",
 ];
 
-const WRITE_INDEX: &str = "run `cargo run --bin content-check -- --write-index`";
+const WRITE_INDEX: &str = "run `cargo run --features ssr --bin content-check -- --write-index`";
 
 fn bundled() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content")

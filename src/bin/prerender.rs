@@ -76,7 +76,8 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
 
     let slugs: Vec<&str> = index.articles.iter().map(|a| a.slug.as_str()).collect();
     let mut pages = 0;
-    let routes = AppPath::prerendered(slugs.iter().copied());
+    let categories = site.categories.iter().map(|c| c.id.as_str());
+    let routes = AppPath::prerendered(slugs.iter().copied(), categories);
     for route in &routes {
         let path = route.path();
         let html = render_page(&template, &deployment, &content, &path).await;

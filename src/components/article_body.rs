@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{AppLink, Collapsible, Collapsibles, ExternalLink};
 use crate::content::{Block, PriceRow};
-use crate::paths::{destination, Destination};
+use crate::paths::{destination, AppPath, Destination};
 
 /// Renders an article body. Blocks are typed data, so every string renders as text.
 #[component]
@@ -92,7 +92,7 @@ fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<Option<Strin
                 }
                 .into_any(),
                 None => view! {
-                    <AppLink to="/clinics" class="button">"お近くのクリニックを探す"</AppLink>
+                    <AppLink to=AppPath::Clinics class="button">"お近くのクリニックを探す"</AppLink>
                 }
                 .into_any(),
             };

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::{AppLink, Highlighted};
 use crate::content::ArticleSummary;
+use crate::paths::AppPath;
 
 /// An article in a list: date, category, title, excerpt and supervising doctor.
 #[component]
@@ -16,7 +17,7 @@ pub fn ArticleCard(
     #[prop(optional)]
     nested: bool,
 ) -> impl IntoView {
-    let to = format!("/column/{}", summary.slug);
+    let to = AppPath::article(&summary.slug).path();
     let (title_text, title_terms) = (summary.title.clone(), terms.clone());
     let title = view! {
         <AppLink to>

@@ -26,13 +26,13 @@ pub fn SiteFooter() -> impl IntoView {
                     })}
                 </Suspense>
                 <p class="site-footer__fixed">
-                    <AppLink to="/">"コラム一覧"</AppLink>
+                    <AppLink to=AppPath::home()>"コラム一覧"</AppLink>
                     " ・ "
-                    <AppLink to="/faq">"よくある質問"</AppLink>
+                    <AppLink to=AppPath::Faq>"よくある質問"</AppLink>
                     " ・ "
-                    <AppLink to="/clinics">"クリニック紹介"</AppLink>
+                    <AppLink to=AppPath::Clinics>"クリニック紹介"</AppLink>
                     " ・ "
-                    <AppLink to="/embed-code">"コラムを埋め込む(掲載サイトの方へ)"</AppLink>
+                    <AppLink to=AppPath::EmbedCode>"コラムを埋め込む(掲載サイトの方へ)"</AppLink>
                 </p>
             </div>
         </footer>

@@ -65,7 +65,7 @@ fn ArticleView(
     state.open_for_hash(move |id| for_hash.collapsible_containing(id));
 
     let trail = vec![
-        ("コラム一覧".to_string(), "/".to_string()),
+        ("コラム一覧".to_string(), AppPath::home().path()),
         (
             category.clone(),
             AppPath::category(&article.category).path(),

@@ -64,8 +64,8 @@ fn ClinicsView(site: Arc<Site>, clinics: Arc<Clinics>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageMeta title=format!("クリニック紹介 | {brand}") description path="/clinics" />
-        <Breadcrumbs trail=vec![("コラム一覧".into(), "/".into()), ("クリニック紹介".into(), "/clinics".into())] />
+        <PageMeta title=format!("クリニック紹介 | {brand}") description path=AppPath::Clinics />
+        <Breadcrumbs trail=vec![("コラム一覧".into(), AppPath::home().path()), ("クリニック紹介".into(), AppPath::Clinics.path())] />
         <h1 tabindex="-1"><span lang="en" class="eyebrow">"Clinic"</span>"クリニック紹介"</h1>
         <JapanMap clinics=clinics.clinics.clone() brand=brand.clone() />
         {areas}

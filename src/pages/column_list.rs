@@ -4,22 +4,39 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::base;
 use crate::components::{
     AppLink, ArticleCard, ColumnHeader, PageContent, PageMeta, Pagination, SearchField,
 };
-use crate::content::{Index, Site};
+use crate::content::{is_slug, Index, Site};
 use crate::data::{use_content, LoadError};
 use crate::listing::{list, searchable, ListQuery, Listing};
 use crate::navigation::use_replace_url;
+use crate::paths::AppPath;
 
 #[component]
 pub fn ColumnList() -> impl IntoView {
     let query = use_query_map();
+    // `/category/<id>` names the category; `/?category=<id>` links keep working.
+    let params = use_params_map();
     let state = Memo::new(move |_| {
-        query.with(|q| ListQuery::parse(q.get_str("category"), q.get_str("q"), q.get_str("page")))
+        let from_path = params.with(|p| p.get("id"));
+        query.with(|q| {
+            let category = from_path.as_deref().or(q.get_str("category"));
+            ListQuery::parse(category, q.get_str("q"), q.get_str("page"))
+        })
+    });
+    // An old `/?category=<id>` link moves to the category's own page, so paging and
+    // search stay on one route.
+    let replace_url = use_replace_url();
+    Effect::new(move |_| {
+        let from_query = params.with(|p| p.get("id").is_none())
+            && query.with(|q| q.get_str("category").is_some_and(is_slug));
+        if from_query {
+            replace_url(&state.get_untracked().path());
+        }
     });
     let source = use_content();
     let content = Resource::new(
@@ -210,7 +227,7 @@ fn Results(site: StoredValue<Arc<Site>>, listing: Listing, state: ListQuery) -> 
             view! {
                 <div class="empty">
                     <p>{message}</p>
-                    <p><AppLink to="/">"すべての記事を見る"</AppLink></p>
+                    <p><AppLink to=AppPath::home()>"すべての記事を見る"</AppLink></p>
                 </div>
             }
             .into_any()

@@ -10,6 +10,7 @@ use crate::components::{Breadcrumbs, CopyButton, PageContent, PageMeta};
 use crate::content::{Index, Site};
 use crate::data::{use_content, LoadError};
 use crate::embed::{iframe_snippet, script_snippet, EmbedKind, EmbedOptions, SANDBOX, UTM_KEYS};
+use crate::paths::AppPath;
 
 #[component]
 pub fn EmbedCodePage() -> impl IntoView {
@@ -25,9 +26,9 @@ pub fn EmbedCodePage() -> impl IntoView {
         <PageMeta
             title="コラムを埋め込む | 美脱毛コラム"
             description="記事・よくある質問・クリニック紹介・新着コラムを、ランディングページに埋め込むコードを作成します。"
-            path="/embed-code"
+            path=AppPath::EmbedCode
         />
-        <Breadcrumbs trail=vec![("コラム一覧".into(), "/".into()), ("コラムを埋め込む".into(), "/embed-code".into())] />
+        <Breadcrumbs trail=vec![("コラム一覧".into(), AppPath::home().path()), ("コラムを埋め込む".into(), AppPath::EmbedCode.path())] />
         <h1 tabindex="-1">"コラムを埋め込む"</h1>
         <p class="lead">
             "記事・よくある質問・クリニック紹介・新着コラムを、ほかのサイトのページに表示できます。"

@@ -97,9 +97,9 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         <PageMeta
             title="よくある質問 | 美脱毛コラム"
             description="患者様からよくいただく質問をご紹介します。"
-            path="/faq"
+            path=AppPath::Faq
         />
-        <Breadcrumbs trail=vec![("コラム一覧".into(), "/".into()), ("よくある質問".into(), "/faq".into())] />
+        <Breadcrumbs trail=vec![("コラム一覧".into(), AppPath::home().path()), ("よくある質問".into(), AppPath::Faq.path())] />
         <JsonLd data=faq_page(&faq, &base::absolute(&AppPath::Faq.path())) />
         <h1 tabindex="-1">"よくある質問"</h1>
         <p class="lead">"患者様からよくいただく質問をご紹介します。回答の出典となる記事の該当箇所へのリンクも掲載しています。"</p>
@@ -110,9 +110,9 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
             value=q
             on_change=move |value: String| {
                 replace_url(&if value.trim().is_empty() {
-                    "/faq".to_string()
+                    AppPath::Faq.path()
                 } else {
-                    format!("/faq?q={}", encode(&value))
+                    format!("{}?q={}", AppPath::Faq.path(), encode(&value))
                 })
             }
         /> })}
@@ -125,7 +125,7 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         {move || (count.get() == 0).then(|| view! {
             <div class="empty">
                 <p>"一致する質問は見つかりませんでした。言葉を変えてお試しください。"</p>
-                <p><AppLink to="/faq">"すべての質問を見る"</AppLink></p>
+                <p><AppLink to=AppPath::Faq>"すべての質問を見る"</AppLink></p>
             </div>
         })}
         {groups}

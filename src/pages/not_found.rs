@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{AppLink, PageMeta};
+use crate::paths::AppPath;
 
 /// Any path outside the URL contract.
 #[component]
@@ -19,9 +20,9 @@ pub fn NotFoundView(title: &'static str, message: &'static str) -> impl IntoView
             <h1 tabindex="-1">{title}</h1>
             <p>{message}</p>
             <ul>
-                <li><AppLink to="/">"コラム一覧へ"</AppLink></li>
-                <li><AppLink to="/faq">"よくある質問へ"</AppLink></li>
-                <li><AppLink to="/clinics">"クリニック紹介へ"</AppLink></li>
+                <li><AppLink to=AppPath::home()>"コラム一覧へ"</AppLink></li>
+                <li><AppLink to=AppPath::Faq>"よくある質問へ"</AppLink></li>
+                <li><AppLink to=AppPath::Clinics>"クリニック紹介へ"</AppLink></li>
             </ul>
         </section>
     }

@@ -89,29 +89,40 @@ async fn search_matches_japanese_as_people_type_it() {
 async fn category_filter_lives_in_the_url_and_back_restores_it() {
     let app = App::launch().await;
     app.open("/").await;
-    app.click(".category-filter a[href='/?category=aga']").await;
+    app.click(".category-filter a[href='/category/aga']").await;
     assert!(app
         .text(".empty")
         .await
         .contains("このカテゴリーの記事はまだありません"));
-    assert_eq!(app.path().await, "/?category=aga");
+    assert_eq!(app.path().await, "/category/aga");
     assert_eq!(
         app.attr(".category-filter a[aria-current='page']", "href")
             .await
             .as_deref(),
-        Some("/?category=aga")
+        Some("/category/aga")
     );
     app.assert_accessible().await;
-    app.click(".category-filter a[href='/?category=exosome']")
+    app.click(".category-filter a[href='/category/exosome']")
         .await;
     app.wait_text(".result-count", "「エクソソーム」の1件の記事")
         .await;
     app.back().await;
-    app.wait_until("location.search === '?category=aga'").await;
+    app.wait_until("location.pathname === '/category/aga'")
+        .await;
     assert!(app.text(".empty").await.contains("まだありません"));
     app.back().await;
-    app.wait_until("location.search === ''").await;
+    app.wait_until("location.pathname === '/'").await;
     app.wait_text(".result-count", "1件の記事").await;
+    // A category's page is served as its own prerendered page, and the old query
+    // links keep working.
+    app.open("/category/exosome").await;
+    app.wait_text(".result-count", "「エクソソーム」の1件の記事")
+        .await;
+    app.open("/?category=exosome").await;
+    app.wait_text(".result-count", "「エクソソーム」の1件の記事")
+        .await;
+    app.wait_until("location.pathname === '/category/exosome' && location.search === ''")
+        .await;
     app.finish().await;
 }
 

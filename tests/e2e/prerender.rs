@@ -254,6 +254,16 @@ async fn every_route_is_a_complete_page_without_javascript() {
         "real links"
     );
 
+    let (status, html) = get(&server, "/category/exosome").await;
+    assert_eq!(status, 200);
+    assert_head(&html, "/category/exosome", "website");
+    assert!(
+        title(&html).starts_with("エクソソームの記事"),
+        "{}",
+        title(&html)
+    );
+    assert!(body_text(&html).contains(SEED_TITLE));
+
     let (_, html) = get(&server, "/clinics").await;
     assert_head(&html, "/clinics", "website");
     let ld = json_ld(&html);

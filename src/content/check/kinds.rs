@@ -97,7 +97,7 @@ mod tests {
             assert!(
                 committed == kind.schema_text(),
                 "{} differs from the schema generated from the Rust types: \
-                 run `cargo run --bin content-check -- --write-schema`",
+                 run `cargo run --features ssr --bin content-check -- --write-schema`",
                 path.display()
             );
         }

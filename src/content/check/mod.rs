@@ -30,7 +30,8 @@ use schema::Validator;
 use source::Loaded;
 
 /// What to tell an editor whose index is out of date.
-pub const WRITE_INDEX_HINT: &str = "run `cargo run --bin content-check -- --write-index`";
+pub const WRITE_INDEX_HINT: &str =
+    "run `cargo run --features ssr --bin content-check -- --write-index`";
 
 /// Checks the content folder `dir` and returns every problem, sorted.
 pub fn check(dir: &Path) -> Report {
