@@ -49,7 +49,7 @@ dist-subpath: setup
 
 # $(call release,DIR,PUBLIC_URL)
 define release
-	trunk build --release --no-sri --features hydrate --public-url $(2) --dist $(1)
+	trunk build --release --features hydrate --public-url $(2) --dist $(1)
 	cargo run --quiet $(NATIVE) --bin prerender -- $(1)
 	@tools/precompress.sh $(1)
 endef

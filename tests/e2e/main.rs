@@ -12,3 +12,4 @@ mod foundation;
 mod harness;
 mod prerender;
 mod scale;
+mod screenshots;
