@@ -85,7 +85,7 @@ test: setup-test lint content-check test-unit test-wasm test-e2e
 target/synthetic/index.json:
 	cargo run --quiet $(NATIVE) --bin content-synth -- target/synthetic
 
-# Speed and size figures, printed as tables.
+# Speed and size figures and Lighthouse scores (tools/lighthouse.mjs), printed as tables.
 bench: setup-test dist target/synthetic/index.json
 	cargo test $(NATIVE) --test bench
 

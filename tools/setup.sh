@@ -3,7 +3,8 @@
 #   tools/setup.sh build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, the
 #                          Japanese font the share images are drawn with
 #   tools/setup.sh test    all of the above, plus Chromium, ChromeDriver, nginx,
-#                          brotli and the npm test tools
+#                          brotli and the npm test tools (Lighthouse runs this
+#                          Chromium; nothing downloads a browser)
 # Everything comes from crates.io, npm or Debian's archive; nothing downloads a binary.
 set -euo pipefail
 
@@ -59,7 +60,7 @@ if ! command -v npm >/dev/null; then
 fi
 stamp="$root/tools/node_modules/.installed-from-lock"
 if [ ! -f "$stamp" ] || ! cmp -s "$root/tools/package-lock.json" "$stamp"; then
-  say "installing npm tools (wasm-opt from binaryen, axe-core)"
+  say "installing npm tools (wasm-opt from binaryen, axe-core, Lighthouse)"
   npm ci --prefix "$root/tools" --no-audit --no-fund --loglevel=error
   cp "$root/tools/package-lock.json" "$stamp"
 fi
