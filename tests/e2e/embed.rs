@@ -12,7 +12,9 @@ async fn sized(app: &App, index: u16) -> f64 {
     app.js(&format!("{frame}.scrollIntoView()")).await;
     app.wait_in_frame(
         index,
-        "document.getElementById('embed-root') && !document.querySelector('[aria-busy=true]')",
+        // The app runs (the prerendered page is taken over or drawn afresh) and has
+        // its content.
+        "window.wasmBindings && document.getElementById('embed-root') && !document.querySelector('[aria-busy=true]')",
     )
     .await;
     let start = std::time::Instant::now();

@@ -379,14 +379,18 @@ impl App {
         }
     }
 
-    /// Opens an app path (e.g. `/faq?x=1#y`) by URL, as a typed or shared link would.
+    /// Opens an app path (e.g. `/faq?x=1#y`) by URL, as a typed or shared link would,
+    /// and waits until the app runs: the prerendered page is readable before, but a
+    /// state the build did not render is drawn afresh once the app starts.
     pub async fn open(&self, app_path: &str) {
         self.client
             .goto(&self.server.url(app_path))
             .await
             .expect("navigate");
-        self.wait_until("document.readyState === 'complete' && !!document.querySelector('main')")
-            .await;
+        self.wait_until(
+            "document.readyState === 'complete' && !!document.querySelector('main') && !!window.wasmBindings",
+        )
+        .await;
     }
 
     /// Runs a script in the page and returns its value.
