@@ -211,6 +211,8 @@ mod tests {
                     id: id.to_string(),
                     name: id.to_uppercase(),
                     self_pay: None,
+                    cost: None,
+                    unapproved: None,
                 })
                 .collect(),
             doctors: vec![],

@@ -368,6 +368,7 @@ which must be empty, new, or an earlier content-synth output. Never under public
             supervisor: supervisor.id.clone(),
             body,
             related,
+            disclosures: None,
         }
     }
 

@@ -65,6 +65,52 @@ content_type! {
         /// Whether the treatment is self-pay (自由診療); unknown when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub self_pay: Option<bool>,
+        /// The treatment's cost as the clinic publishes it, e.g. "1回 00,000円(税込)".
+        /// Never estimated: absent until the clinic states it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cost: Option<String>,
+        /// The treatment uses a medicine or device not approved in Japan
+        /// (未承認医薬品等), with the disclosures the guideline asks for.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub unapproved: Option<Unapproved>,
+    }
+
+    /// What a page about a treatment with an unapproved medicine or device must also
+    /// state (医療広告ガイドライン, 限定解除要件 for 未承認医薬品等). Each field is shown
+    /// on the article when filled; an empty one is reported by `content-check`. Only
+    /// what the clinic states, or a public regulatory fact, goes here.
+    #[serde(deny_unknown_fields)]
+    pub struct Unapproved {
+        /// The product, e.g. "幹細胞培養上清液(エクソソーム)製剤".
+        pub product: String,
+        /// That it is unapproved (未承認医薬品等であること).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub status: Option<String>,
+        /// How the clinic obtains it (入手経路等), e.g. imported by the physician.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acquisition: Option<String>,
+        /// Whether an approved product with the same indication exists in Japan
+        /// (国内の承認医薬品等の有無).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub domestic_alternatives: Option<String>,
+        /// What is known of its safety abroad (諸外国における安全性等に係る情報).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub safety_abroad: Option<String>,
+        /// That the relief system for adverse drug reactions does not cover it
+        /// (医薬品副作用被害救済制度の対象外).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub relief_system: Option<String>,
+    }
+
+    /// An article's own disclosures, replacing its category's where given.
+    #[serde(deny_unknown_fields)]
+    pub struct Disclosures {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub self_pay: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cost: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub unapproved: Option<Unapproved>,
     }
 
     /// A supervising doctor.
@@ -216,6 +262,10 @@ content_type! {
         /// Slugs of related articles.
         #[serde(default)]
         pub related: Vec<String>,
+        /// Self-pay, cost and unapproved-product disclosures of this article, where
+        /// they differ from its category's in `site.json`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub disclosures: Option<Disclosures>,
     }
 
     /// A piece of an article body.
@@ -360,6 +410,37 @@ impl Site {
 
     pub fn doctor(&self, id: &str) -> Option<&Doctor> {
         self.doctors.iter().find(|d| d.id == id)
+    }
+
+    /// What an article discloses about its treatment: its own fields, else its
+    /// category's.
+    pub fn disclosures(&self, article: &Article) -> Disclosures {
+        let own = article.disclosures.clone().unwrap_or_default();
+        let category = self.category(&article.category);
+        Disclosures {
+            self_pay: own.self_pay.or(category.and_then(|c| c.self_pay)),
+            cost: own.cost.or(category.and_then(|c| c.cost.clone())),
+            unapproved: own
+                .unapproved
+                .or(category.and_then(|c| c.unapproved.clone())),
+        }
+    }
+}
+
+impl Default for Disclosures {
+    fn default() -> Self {
+        Disclosures {
+            self_pay: None,
+            cost: None,
+            unapproved: None,
+        }
+    }
+}
+
+impl Disclosures {
+    /// Whether there is anything to show.
+    pub fn is_empty(&self) -> bool {
+        self.self_pay != Some(true) && self.cost.is_none() && self.unapproved.is_none()
     }
 }
 

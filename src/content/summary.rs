@@ -91,6 +91,7 @@ mod tests {
             supervisor: "d".into(),
             body,
             related: vec![],
+            disclosures: None,
         }
     }
 

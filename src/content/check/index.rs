@@ -173,6 +173,7 @@ mod tests {
                 text: "本文".into(),
             }],
             related: vec![],
+            disclosures: None,
         }
     }
 

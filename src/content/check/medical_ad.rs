@@ -1,32 +1,69 @@
 //! Japan's medical advertising guideline (医療広告ガイドライン). A page about a self-pay
 //! (自由診療) treatment may go beyond the basic limits only if it also shows the usual
 //! treatment, its cost, its main risks and side effects, and a real contact point
-//! (限定解除要件); and no page may make absolute or superlative claims. These are
-//! warnings, as the final judgement is an editor's; `--strict` makes them errors.
+//! (限定解除要件); a treatment with an unapproved medicine or device (未承認医薬品等)
+//! must also say so, how it is obtained, whether an approved alternative exists, what
+//! is known of its safety abroad, and that the relief system does not cover it. No page
+//! may make absolute, comparative or ranking claims, or use testimonials (see
+//! [`super::claims`]). These are warnings, as the final judgement is an editor's;
+//! `--strict` makes them errors.
 
 use super::blocks::{blocks, texts};
-use super::report::{quote, Report};
+use super::claims::{claims, hint, BEFORE_AFTER};
+use super::report::{quote, Finding, Report, Rule};
 use super::rules::https_problem;
 use super::{ArticleFile, Content};
-use crate::content::{files, Block, Category, Topic};
+use crate::content::{files, Article, Block, Disclosures, Site, Topic, Unapproved};
+
+pub(crate) const SELF_PAY: Rule = Rule {
+    id: "self-pay",
+    name: "自由診療の限定解除要件",
+    category: "限定解除要件",
+};
+pub(crate) const UNAPPROVED: Rule = Rule {
+    id: "unapproved",
+    name: "未承認医薬品等の説明",
+    category: "限定解除要件(未承認医薬品等)",
+};
+
+/// Words naming products that are not approved as medicines in Japan: an article that
+/// mentions one without declaring it unapproved is reported.
+const UNAPPROVED_PRODUCTS: &[&str] = &["エクソソーム", "幹細胞培養上清液", "幹細胞上清液"];
 
 pub(crate) fn check(content: &Content, report: &mut Report) {
     let contact = contact(content);
     for a in &content.articles {
-        let category = content
+        let disclosures = content
             .site
             .as_ref()
-            .and_then(|s| s.category(&a.article.category));
-        if let Some(category) = category.filter(|c| c.self_pay == Some(true)) {
-            self_pay_requirements(a, category, contact, report);
+            .map(|s| s.disclosures(&a.article))
+            .unwrap_or_default();
+        let complete = details_complete(&a.article);
+        if disclosures.self_pay == Some(true) {
+            let name = content
+                .site
+                .as_ref()
+                .and_then(|s| s.category(&a.article.category))
+                .map_or(a.article.category.as_str(), |c| c.name.as_str());
+            self_pay_requirements(a, name, contact, report);
+        }
+        if let Some(site) = &content.site {
+            unapproved_declared(a, site, &disclosures, report);
         }
         for t in texts(&a.article) {
-            for (term, sentence) in absolute_claims(t.text) {
-                report.warning(&a.file, &t.pointer, claim_message(term, sentence));
+            for c in claims(t.text) {
+                // Photos before and after are allowed beside the treatment's details.
+                if c.rule == BEFORE_AFTER && complete {
+                    continue;
+                }
+                report.finding(&a.file, &t.pointer, found(c.rule, c.sentence, t.text));
             }
         }
     }
-    // The FAQ answers for the articles, so the same rule holds there.
+    if let Some(site) = &content.site {
+        unapproved_disclosures(content, site, report);
+    }
+    // The FAQ answers for the articles, so the same rules hold there.
     if let Some(faq) = &content.faq {
         for (i, group) in faq.groups.iter().enumerate() {
             for (j, item) in group.items.iter().enumerate() {
@@ -39,11 +76,152 @@ pub(crate) fn check(content: &Content, report: &mut Report) {
                 for (pointer, text) in
                     std::iter::once((format!("{at}/question"), &item.question)).chain(answers)
                 {
-                    for (term, sentence) in absolute_claims(text) {
-                        report.warning(files::FAQ, &pointer, claim_message(term, sentence));
+                    for c in claims(text) {
+                        report.finding(files::FAQ, &pointer, found(c.rule, c.sentence, text));
                     }
                 }
             }
+        }
+    }
+}
+
+fn found(rule: Rule, sentence: &str, context: &str) -> Finding {
+    Finding {
+        rule,
+        sentence: sentence.trim().to_string(),
+        context: context.to_string(),
+        hint: hint(rule).to_string(),
+    }
+}
+
+fn missing(rule: Rule, hint: String) -> Finding {
+    Finding {
+        rule,
+        sentence: String::new(),
+        context: String::new(),
+        hint,
+    }
+}
+
+/// Whether the article shows the usual treatment, its cost and its risks, as a page
+/// with before/after photos must.
+fn details_complete(article: &Article) -> bool {
+    let placed = blocks(article);
+    let topic = |wanted: &[Topic]| {
+        placed
+            .iter()
+            .any(|p| matches!(p.block, Block::Section { topic: Some(t), .. } if wanted.contains(t)))
+    };
+    let price = placed
+        .iter()
+        .any(|p| matches!(p.block, Block::PriceTable { rows, .. } if !rows.is_empty()));
+    topic(&[Topic::Treatment]) && topic(&[Topic::SideEffects, Topic::Downsides]) && price
+}
+
+/// An article that names an unapproved product must declare it.
+fn unapproved_declared(a: &ArticleFile, site: &Site, d: &Disclosures, report: &mut Report) {
+    // An unknown category is its own error; what it would declare is unknown.
+    let Some(category) = site.category(&a.article.category) else {
+        return;
+    };
+    if d.unapproved.is_some() {
+        return;
+    }
+    for t in texts(&a.article) {
+        if let Some(product) = UNAPPROVED_PRODUCTS.iter().find(|p| t.text.contains(*p)) {
+            let sentence = t
+                .text
+                .split(['。', '\n'])
+                .find(|s| s.contains(product))
+                .unwrap_or(t.text);
+            report.finding(
+                &a.file,
+                &t.pointer,
+                Finding {
+                    rule: UNAPPROVED,
+                    sentence: sentence.trim().to_string(),
+                    context: t.text.to_string(),
+                    hint: format!(
+                        "「{product}」は国内で医薬品として承認されていない未承認医薬品等です。\
+                         site.json のカテゴリー「{}」か記事の disclosures に unapproved を記載してください",
+                        category.name
+                    ),
+                },
+            );
+            return;
+        }
+    }
+}
+
+/// The disclosures of an unapproved product, where they are declared: each empty one
+/// is reported once, at the declaration.
+fn unapproved_disclosures(content: &Content, site: &Site, report: &mut Report) {
+    for (i, category) in site.categories.iter().enumerate() {
+        let used = content.articles.iter().any(|a| {
+            a.article.category == category.id
+                && a.article
+                    .disclosures
+                    .as_ref()
+                    .is_none_or(|d| d.unapproved.is_none())
+        });
+        if let (Some(u), true) = (&category.unapproved, used) {
+            missing_fields(
+                files::SITE,
+                &format!("/categories/{i}/unapproved"),
+                u,
+                report,
+            );
+        }
+    }
+    for a in &content.articles {
+        if let Some(u) = a
+            .article
+            .disclosures
+            .as_ref()
+            .and_then(|d| d.unapproved.as_ref())
+        {
+            missing_fields(&a.file, "/disclosures/unapproved", u, report);
+        }
+    }
+}
+
+fn missing_fields(file: &str, at: &str, u: &Unapproved, report: &mut Report) {
+    let fields = [
+        ("status", &u.status, "未承認医薬品等であること"),
+        (
+            "acquisition",
+            &u.acquisition,
+            "入手経路等(例: 医師の責任で輸入)",
+        ),
+        (
+            "domestic_alternatives",
+            &u.domestic_alternatives,
+            "国内の承認医薬品等の有無",
+        ),
+        (
+            "safety_abroad",
+            &u.safety_abroad,
+            "諸外国における安全性等に係る情報",
+        ),
+        (
+            "relief_system",
+            &u.relief_system,
+            "医薬品副作用被害救済制度の対象外であること",
+        ),
+    ];
+    for (field, value, what) in fields {
+        if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+            report.finding(
+                file,
+                &format!("{at}/{field}"),
+                missing(
+                    UNAPPROVED,
+                    format!(
+                        "{} has no `{field}`: 「{what}」を、クリニックが確認した事実だけで記載してください",
+                        quote(&u.product)
+                    ),
+                ),
+            );
         }
     }
 }
@@ -79,12 +257,7 @@ fn contact(content: &Content) -> Contact {
 
 const GUIDELINE: &str = "医療広告ガイドライン 限定解除要件";
 
-fn self_pay_requirements(
-    a: &ArticleFile,
-    category: &Category,
-    contact: Contact,
-    report: &mut Report,
-) {
+fn self_pay_requirements(a: &ArticleFile, category: &str, contact: Contact, report: &mut Report) {
     let placed = blocks(&a.article);
     let has_topic = |wanted: &[Topic]| {
         placed
@@ -97,8 +270,10 @@ fn self_pay_requirements(
     let consultation = placed
         .iter()
         .find(|p| matches!(p.block, Block::Consultation { .. }));
-    let treatment = format!("self-pay treatment {}", quote(&category.name));
-    let mut warn = |pointer: &str, message: String| report.warning(&a.file, pointer, message);
+    let treatment = format!("self-pay treatment {}", quote(category));
+    let mut warn = |pointer: &str, message: String| {
+        report.finding(&a.file, pointer, missing(SELF_PAY, message))
+    };
 
     if !has_topic(&[Topic::Treatment]) {
         warn(
@@ -153,158 +328,5 @@ fn self_pay_requirements(
                  consultation block"
             ),
         ),
-    }
-}
-
-fn claim_message(term: &str, sentence: &str) -> String {
-    format!(
-        "absolute claim 「{term}」 in {}: 医療広告ガイドライン does not allow absolute or \
-         superlative claims; rephrase it",
-        quote(sentence.trim())
-    )
-}
-
-/// Claims the guideline does not allow, as written after `fold` (so `１００％安全` and
-/// `NO.1` are found too), and how a message names each.
-const CLAIMS: &[(&str, &str)] = &[
-    ("絶対", "絶対"),
-    ("100%安全", "100%安全"),
-    ("完全に安全", "完全に安全"),
-    ("日本一", "日本一"),
-    ("世界一", "世界一"),
-    ("必ず治る", "必ず治る"),
-    ("副作用なし", "副作用なし"),
-    ("副作用が一切ない", "副作用が一切ない"),
-    ("no.1", "No.1"),
-];
-
-/// Words that, after a claim in the same sentence, deny the claim itself
-/// (「絶対的な安全性を保証することはできません」 is a caution, not a claim). A bare polite
-/// negative is not among them: 「絶対に痛くありません」 still claims something absolute.
-const NEGATIONS: &[&str] = &[
-    "できません",
-    "ではありません",
-    "じゃありません",
-    "とは言えません",
-    "とはいえません",
-    "とは言い切れません",
-    "とは限りません",
-    "わけではありません",
-    "ではない",
-    "じゃない",
-    "ではなく",
-    "とは言えない",
-    "とはいえない",
-    "とは言い切れない",
-    "とは限らない",
-    "わけではない",
-    "できない",
-    "できず",
-];
-
-/// Sentences end at these (and at line breaks).
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '\n', '\r'];
-
-/// Each claim in `text` with the sentence it is in, at most once per term.
-pub(crate) fn absolute_claims(text: &str) -> Vec<(&'static str, &str)> {
-    let mut found: Vec<(&'static str, &str)> = Vec::new();
-    for sentence in text.split(SENTENCE_ENDS) {
-        let folded = fold(sentence);
-        for &(term, name) in CLAIMS {
-            let claimed = folded.match_indices(term).any(|(at, _)| {
-                let after = &folded[at + term.len()..];
-                let before = &folded[..at];
-                let denied = NEGATIONS.iter().any(|n| after.contains(n));
-                // `No.1` but not `No.12` or `piano.1`.
-                let whole = term != "no.1"
-                    || (!after.starts_with(|c: char| c.is_ascii_digit())
-                        && !before.ends_with(|c: char| c.is_ascii_alphanumeric()));
-                !denied && whole
-            });
-            if claimed && !found.iter().any(|(t, _)| *t == name) {
-                found.push((name, sentence));
-            }
-        }
-    }
-    found
-}
-
-/// The NFKC folds that matter for the claims, plus ASCII case: full-width ASCII to
-/// ASCII (`１００％` → `100%`), the ideographic space, `﹪` and `№`.
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\u{ff01}'..='\u{ff5e}' => {
-                let ascii = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
-                out.push(ascii.to_ascii_lowercase());
-            }
-            '\u{3000}' => out.push(' '),
-            '\u{fe6a}' => out.push('%'),
-            // NFKC makes `№` plain `No`; `№1` means `No.1`.
-            '\u{2116}' => out.push_str("no."),
-            c => out.push(c.to_ascii_lowercase()),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn terms(text: &str) -> Vec<&'static str> {
-        absolute_claims(text).into_iter().map(|(t, _)| t).collect()
-    }
-
-    #[test]
-    fn finds_absolute_claims_in_any_width_or_case() {
-        assert_eq!(terms("当院の施術は100%安全です。"), ["100%安全"]);
-        assert_eq!(terms("当院の施術は１００％安全です。"), ["100%安全"]);
-        assert_eq!(terms("満足度ＮＯ．１のクリニック"), ["No.1"]);
-        assert_eq!(terms("満足度№1"), ["No.1"]);
-        assert_eq!(terms("絶対に痛くない施術"), ["絶対"]);
-        assert_eq!(terms("絶対に痛くありません。"), ["絶対"]);
-        assert_eq!(
-            terms("日本一の症例数、世界一の技術。副作用なし!"),
-            ["日本一", "世界一", "副作用なし"]
-        );
-        assert_eq!(
-            terms("必ず治る。副作用が一切ない。完全に安全。"),
-            ["必ず治る", "副作用が一切ない", "完全に安全"]
-        );
-    }
-
-    #[test]
-    fn a_claim_denied_later_in_its_sentence_is_a_caution() {
-        let seed = "一般的にはアレルギーのような拒否反応は非常にまれですが、個人の体質によっては\
-                    絶対的な安全性を保証することはできません。";
-        assert_eq!(terms(seed), Vec::<&str>::new());
-        assert_eq!(
-            terms("100%安全とは言い切れない治療です"),
-            Vec::<&str>::new()
-        );
-        assert_eq!(
-            terms("副作用が一切ないわけではありません"),
-            Vec::<&str>::new()
-        );
-        // The denial must be in the same sentence, after the claim.
-        assert_eq!(terms("保証はできません。絶対に安全です。"), ["絶対"]);
-        assert_eq!(terms("できませんが絶対に治ります"), ["絶対"]);
-    }
-
-    #[test]
-    fn no_1_must_stand_alone() {
-        assert_eq!(terms("No.12 の症例"), Vec::<&str>::new());
-        assert_eq!(terms("piano.1"), Vec::<&str>::new());
-        assert_eq!(terms("人気No.1!"), ["No.1"]);
-    }
-
-    #[test]
-    fn the_claim_names_its_sentence() {
-        assert_eq!(
-            absolute_claims("安心です。当院は日本一です。"),
-            [("日本一", "当院は日本一です")]
-        );
     }
 }

@@ -6,6 +6,7 @@
 //! Pure Rust with no browser types; native only, as it reads the file system.
 
 mod blocks;
+mod claims;
 mod index;
 pub mod kinds;
 mod medical_ad;

@@ -37,6 +37,33 @@ pub struct Diagnostic {
     pub location: Location,
     pub severity: Severity,
     pub message: String,
+    /// For the medical-advertising checks: the rule, the sentence and a hint, for the
+    /// editor's report.
+    pub finding: Option<Finding>,
+}
+
+/// A rule of Japan's medical advertising guideline (医療広告ガイドライン) that the
+/// checker applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Rule {
+    /// A short, stable name, e.g. `comparative`.
+    pub id: &'static str,
+    /// What the rule is about, in Japanese, e.g. 「他との比較」.
+    pub name: &'static str,
+    /// The guideline's category, e.g. 比較優良広告.
+    pub category: &'static str,
+}
+
+/// What a medical-advertising check found, beyond its one-line message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    /// The sentence reported, verbatim; empty when something is missing.
+    pub sentence: String,
+    /// The text the sentence is in, for context.
+    pub context: String,
+    /// How to fix it.
+    pub hint: String,
 }
 
 impl fmt::Display for Diagnostic {
@@ -138,7 +165,27 @@ impl Report {
             location,
             severity,
             message: message.into(),
+            finding: None,
         });
+    }
+
+    /// A medical-advertising warning: the message names the rule, the sentence and
+    /// the hint, and the finding keeps them apart for the editor's report.
+    pub(crate) fn finding(&mut self, file: &str, pointer: &str, finding: Finding) {
+        let mut message = format!("{} ({}): ", finding.rule.category, finding.rule.name);
+        if !finding.sentence.is_empty() {
+            message.push_str(&format!("{}: ", quote(finding.sentence.trim())));
+        }
+        message.push_str(&finding.hint);
+        self.push(
+            Severity::Warning,
+            file,
+            Location::Pointer(pointer.to_string()),
+            message,
+        );
+        if let Some(last) = self.diagnostics.last_mut() {
+            last.finding = Some(finding);
+        }
     }
 
     /// An error at a JSON pointer (`""` for the whole file).
@@ -270,6 +317,7 @@ mod tests {
             location: Location::Pointer(pointer.into()),
             severity: Severity::Error,
             message: "m".into(),
+            finding: None,
         }
     }
 

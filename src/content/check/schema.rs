@@ -642,7 +642,7 @@ mod tests {
                 "/body/0/extra: unknown field `extra`, expected one of `text`, `type`",
                 "/body/0/text: expected a string, found a number",
                 "/colour: unknown field `colour`, expected one of `$schema`, `body`, `category`, \
-                 `published`, `related`, `slug`, `supervisor`, `title`, `updated`",
+                 `disclosures`, `published`, `related`, `slug`, `supervisor`, `title`, `updated`",
                 "/related: expected an array, found a string",
                 ": missing field `title`",
             ]
