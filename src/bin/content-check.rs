@@ -1,5 +1,6 @@
-//! `content-check [DIR] [--strict] [--quiet] [--write-index] [--write-schema]`: checks the
-//! content folder (default `public/content`) and prints one line per problem.
+//! `content-check [DIR] [--strict] [--quiet] [--write-index] [--write-schema]
+//! [--report FILE] [--format text|json]`: checks the content folder (default
+//! `public/content`) and prints one line per problem.
 //! The checks themselves live in `clinic_column::content::check`.
 
 // The browser build has no file system; there this tool is an empty program.
@@ -22,6 +23,7 @@ mod cli {
 
     const USAGE: &str = "\
 usage: content-check [DIR] [--strict] [--quiet] [--write-index] [--write-schema]
+                     [--report FILE] [--format text|json]
 
 Checks the content folder DIR (default: public/content) and prints each problem as
 FILE:JSON-POINTER: error|warning: message, then a summary.
@@ -30,6 +32,9 @@ FILE:JSON-POINTER: error|warning: message, then a summary.
   --quiet         print only errors and the summary (for large sample sets)
   --write-index   regenerate DIR/index.json from the articles, then check
   --write-schema  write the JSON Schemas to DIR/schema/, then check
+  --report FILE   also write the medical-advertising findings as an HTML page for
+                  editors: each sentence in context, grouped by article and rule
+  --format json   print the medical-advertising findings as JSON instead of lines
   -h, --help      show this help
 
 Exit status: 0 if no errors, 1 if there are errors (or warnings with --strict),
@@ -42,6 +47,8 @@ Exit status: 0 if no errors, 1 if there are errors (or warnings with --strict),
         quiet: bool,
         write_index: bool,
         write_schema: bool,
+        report: Option<PathBuf>,
+        json: bool,
     }
 
     enum Parsed {
@@ -57,10 +64,24 @@ Exit status: 0 if no errors, 1 if there are errors (or warnings with --strict),
             quiet: false,
             write_index: false,
             write_schema: false,
+            report: None,
+            json: false,
         };
         let mut only_paths = false;
-        for arg in args {
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
             match arg.to_str() {
+                Some("--report") if !only_paths => {
+                    let file = args.next().ok_or("`--report` needs a file name")?;
+                    parsed.report = Some(PathBuf::from(file));
+                }
+                Some("--format") if !only_paths => {
+                    match args.next().as_deref().and_then(|f| f.to_str()) {
+                        Some("json") => parsed.json = true,
+                        Some("text") => parsed.json = false,
+                        _ => return Err("`--format` is `text` or `json`".into()),
+                    }
+                }
                 Some("--") if !only_paths => only_paths = true,
                 Some("--strict") if !only_paths => parsed.strict = true,
                 Some("--quiet") if !only_paths => parsed.quiet = true,
@@ -134,12 +155,23 @@ Exit status: 0 if no errors, 1 if there are errors (or warnings with --strict),
         if args.strict {
             report.promote_warnings();
         }
-        for d in &report.diagnostics {
-            if !args.quiet || d.severity == check::Severity::Error {
-                let _ = writeln!(out, "{d}");
+        if let Some(file) = &args.report {
+            let html = check::compliance::to_html(&report, &dir.display().to_string());
+            if let Err(e) = std::fs::write(file, html) {
+                eprintln!("content-check: cannot write {}: {e}", file.display());
+                return ExitCode::from(2);
             }
         }
-        let _ = writeln!(out, "{}", report.summary());
+        if args.json {
+            let _ = writeln!(out, "{}", check::compliance::to_json(&report));
+        } else {
+            for d in &report.diagnostics {
+                if !args.quiet || d.severity == check::Severity::Error {
+                    let _ = writeln!(out, "{d}");
+                }
+            }
+            let _ = writeln!(out, "{}", report.summary());
+        }
         let _ = out.flush();
         if report.errors() > 0 {
             ExitCode::FAILURE
@@ -168,7 +200,9 @@ Exit status: 0 if no errors, 1 if there are errors (or warnings with --strict),
                     strict: true,
                     quiet: true,
                     write_index: true,
-                    write_schema: false
+                    write_schema: false,
+                    report: None,
+                    json: false,
                 }
             );
             let Ok(Parsed::Run(a)) = args(&[]) else {
@@ -189,6 +223,12 @@ Exit status: 0 if no errors, 1 if there are errors (or warnings with --strict),
             );
             assert!(args(&["a", "b"]).is_err());
             assert!(matches!(args(&["-h"]), Ok(Parsed::Help)));
+            assert!(args(&["--report"]).is_err());
+            assert!(args(&["--format", "xml"]).is_err());
+            let Ok(Parsed::Run(a)) = args(&["--report", "r.html", "--format", "json"]) else {
+                panic!()
+            };
+            assert_eq!((a.report, a.json), (Some(PathBuf::from("r.html")), true));
         }
     }
 }

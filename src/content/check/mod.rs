@@ -7,6 +7,7 @@
 
 mod blocks;
 mod claims;
+pub mod compliance;
 mod index;
 pub mod kinds;
 mod medical_ad;
