@@ -593,6 +593,22 @@ fn an_article_with_every_disclosure_passes() {
 }
 
 broken!(
+    before_after_photos_beside_the_treatment_s_details_are_allowed,
+    |f| {
+        f.edit(SEED, |a| {
+        let blocks = a["body"][6]["blocks"].as_array_mut().unwrap();
+        blocks.push(json!({"type": "price_table", "rows": [{"item": "サンプル", "yen": 1}]}));
+        blocks.push(json!({"type": "paragraph", "text": "ビフォーアフター写真はカウンセリングでご覧いただけます。"}));
+    });
+        f.reindex();
+    },
+    [
+    // The price was the only detail missing: its warning goes, and the photo
+    // reference, now beside the treatment, its cost and its risks, is not reported.
+]
+);
+
+broken!(
     an_unapproved_product_named_in_another_category,
     |f| {
         f.edit(SEED, |a| a["category"] = json!("dermapen"));

@@ -11,11 +11,30 @@ pub fn ArticleBody(
     state: Collapsibles,
     /// Where the consultation call to action leads: a booking URL, else the clinics page.
     consultation_url: Option<String>,
+    /// Shown just before the first collapsible (risk) section, e.g. the treatment's
+    /// disclosures beside its risks.
+    #[prop(optional, into)]
+    before_risks: Option<ViewFn>,
 ) -> impl IntoView {
     let cta = StoredValue::new(consultation_url);
+    let first_risk = blocks.iter().position(|b| {
+        matches!(
+            b,
+            Block::Section {
+                collapsible: true,
+                ..
+            }
+        )
+    });
     blocks
         .into_iter()
-        .map(|b| block(b, 1, state, cta))
+        .enumerate()
+        .map(|(i, b)| {
+            let before = (Some(i) == first_risk)
+                .then(|| before_risks.as_ref().map(|v| v.run()))
+                .flatten();
+            view! { {before} {block(b, 1, state, cta)} }
+        })
         .collect_view()
 }
 

@@ -19,6 +19,7 @@ mod share_links;
 mod site_footer;
 mod site_header;
 mod skeleton;
+mod treatment_disclosure;
 
 pub use app_link::{embedded, AppLink, Embedded, ExternalLink, InPageLink};
 pub use article_body::ArticleBody;
@@ -39,3 +40,4 @@ pub use share_links::ShareLinks;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skeleton::Skeleton;
+pub use treatment_disclosure::TreatmentDisclosure;

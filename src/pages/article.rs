@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::base;
 use crate::components::{
     ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
-    PageContent, PageMeta, ShareLinks, ShowAllToggle,
+    PageContent, PageMeta, ShareLinks, ShowAllToggle, TreatmentDisclosure,
 };
 use crate::content::{summary, Article, ArticleSummary, Site, TocEntry};
 use crate::data::{use_content, ArticlePage as Page};
@@ -79,6 +79,15 @@ fn ArticleView(
         &base::use_deployment().absolute_file(&share_image(Some(&article.slug))),
     );
     let description = summary::excerpt(&article);
+    // The guideline's disclosures, near the top and again beside the risks.
+    let disclosures = StoredValue::new(site.disclosures(&article));
+    let consultation = StoredValue::new(site.brand.consultation_url.clone());
+    let disclosure = move |id: &'static str| {
+        let d = disclosures.get_value();
+        (!d.is_empty()).then(|| {
+            view! { <TreatmentDisclosure disclosures=d id consultation_url=consultation.get_value() /> }
+        })
+    };
     let controls = collapsible_ids
         .iter()
         .map(|id| format!("{id}-content"))
@@ -104,6 +113,7 @@ fn ArticleView(
                 <h1 class="article__title" tabindex="-1">{article.title.clone()}</h1>
                 {doctor.clone().map(|d| view! { <DoctorBox doctor=d /> })}
             </header>
+            {disclosure("disclosure-top")}
             <nav class="toc" aria-labelledby="toc-heading">
                 <h2 id="toc-heading" class="toc__heading">"目次"</h2>
                 <ol>
@@ -136,6 +146,7 @@ fn ArticleView(
                     blocks=article.body.clone()
                     state
                     consultation_url=site.brand.consultation_url.clone()
+                    before_risks=move || disclosure("disclosure-risks")
                 />
             </div>
             <ShareLinks url=url title=article.title.clone() />

@@ -5,6 +5,7 @@
 mod article;
 mod clinics;
 mod column_list;
+mod compliance;
 mod data_layer;
 mod embed;
 mod faq;
