@@ -103,6 +103,7 @@ content_type! {
     }
 
     /// An article's own disclosures, replacing its category's where given.
+    #[derive(Default)]
     #[serde(deny_unknown_fields)]
     pub struct Disclosures {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -423,16 +424,6 @@ impl Site {
             unapproved: own
                 .unapproved
                 .or(category.and_then(|c| c.unapproved.clone())),
-        }
-    }
-}
-
-impl Default for Disclosures {
-    fn default() -> Self {
-        Disclosures {
-            self_pay: None,
-            cost: None,
-            unapproved: None,
         }
     }
 }

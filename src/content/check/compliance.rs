@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::report::{Diagnostic, Location, Report, Rule};
+use super::report::{Diagnostic, Finding, Location, Report, Rule};
+
+/// A finding and the diagnostic that carries it.
+type Found<'a> = (&'a Diagnostic, &'a Finding);
 
 fn pointer(d: &Diagnostic) -> String {
     match &d.location {
@@ -18,7 +21,7 @@ fn pointer(d: &Diagnostic) -> String {
 }
 
 /// The findings, in the report's order.
-fn findings(report: &Report) -> impl Iterator<Item = (&Diagnostic, &super::report::Finding)> {
+fn findings(report: &Report) -> impl Iterator<Item = Found<'_>> {
     report
         .diagnostics
         .iter()
@@ -138,8 +141,7 @@ pub fn to_html(report: &Report, folder: &str) -> String {
         }
         out.push_str("</tbody></table>");
     }
-    let mut by_file: BTreeMap<&str, BTreeMap<Rule, Vec<(&Diagnostic, &super::report::Finding)>>> =
-        BTreeMap::new();
+    let mut by_file: BTreeMap<&str, BTreeMap<Rule, Vec<Found>>> = BTreeMap::new();
     for (d, f) in findings(report) {
         by_file
             .entry(d.file.as_str())
