@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{keys, App};
+use crate::harness::{keys, App, Deployment, Viewport};
 
 const SEED: &str = "/column/exosome-side-effects";
 
@@ -257,4 +257,49 @@ async fn an_unknown_slug_gets_an_article_not_found_view() {
     app.wait_text("h1", "美脱毛コラム").await;
     // The page itself answers 404, as a missing page should.
     app.finish_allowing(&["/column/no-such-article - "]).await;
+}
+
+#[tokio::test]
+async fn a_closed_section_is_only_its_heading_and_print_keeps_the_call_to_action_legible() {
+    let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
+    app.open("/column/exosome-side-effects").await;
+    app.click("#side-effects .collapsible__toggle").await;
+    app.wait_until("document.querySelector('#side-effects-content').hidden")
+        .await;
+    // The section's box is its heading's plus its two border lines, no empty band.
+    let extra = app
+        .js("const s = document.getElementById('side-effects'); \
+             const h = s.querySelector('.collapsible__heading'); \
+             return s.getBoundingClientRect().height - h.getBoundingClientRect().height")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(
+        extra <= 2.5,
+        "a closed section is {extra}px taller than its heading"
+    );
+
+    // Breadcrumb links are targets of at least 24 px.
+    let heights = app
+        .js("return [...document.querySelectorAll('.breadcrumbs a')].map(a => a.getBoundingClientRect().height)")
+        .await;
+    for h in heights.as_array().unwrap() {
+        assert!(h.as_f64().unwrap() >= 24.0, "breadcrumb link {h}px tall");
+    }
+
+    // In print the consultation button is dark text, not white on an unprinted fill.
+    app.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    let colour = app
+        .js(
+            "const b = document.querySelector('main .button'); const s = getComputedStyle(b); \
+             return [s.color, s.backgroundColor]",
+        )
+        .await;
+    assert_eq!(
+        colour,
+        json!(["rgb(0, 0, 0)", "rgba(0, 0, 0, 0)"]),
+        "the call to action in print"
+    );
+    app.finish().await;
 }
