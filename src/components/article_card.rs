@@ -35,6 +35,7 @@ pub fn ArticleCard(
             <p class="card__meta">
                 <time datetime=summary.published.to_string()>{summary.published.dotted()}</time>
                 <span class="badge">{category}</span>
+                <span class="card__reading">{format!("約{}分で読めます", summary.reading_minutes)}</span>
             </p>
             <p class="card__excerpt">
                 <Highlighted text=summary.excerpt terms=terms />

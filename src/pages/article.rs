@@ -111,6 +111,9 @@ fn ArticleView(
                     <span>"更新日 " <time datetime=updated.to_string()>{updated.dotted()}</time></span>
                 </p>
                 <h1 class="article__title" tabindex="-1">{article.title.clone()}</h1>
+                <p class="article__reading">
+                    {format!("この記事は約{}分で読めます", summary::reading_minutes(&article))}
+                </p>
                 {doctor.clone().map(|d| view! { <DoctorBox doctor=d /> })}
             </header>
             {disclosure("disclosure-top")}

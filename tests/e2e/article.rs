@@ -303,3 +303,25 @@ async fn a_closed_section_is_only_its_heading_and_print_keeps_the_call_to_action
     );
     app.finish().await;
 }
+
+#[tokio::test]
+async fn the_reading_time_is_shown_in_the_header_and_on_cards() {
+    let index: clinic_column::content::Index = serde_json::from_str(
+        &std::fs::read_to_string(crate::harness::project_dir().join("public/content/index.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let minutes = index.articles[0].reading_minutes;
+    let app = App::launch().await;
+    app.open("/column/exosome-side-effects").await;
+    app.wait_text(
+        ".article__reading",
+        format!("この記事は約{minutes}分で読めます"),
+    )
+    .await;
+    app.open("/").await;
+    app.wait_text(".card__reading", format!("約{minutes}分で読めます"))
+        .await;
+    app.assert_accessible().await;
+    app.finish().await;
+}
