@@ -3,6 +3,7 @@
 //! content as the pages, with absolute URLs under the deployment's origin.
 
 use crate::content::{Date, Index, Site};
+use crate::markup::escape;
 use crate::paths::{AppPath, Deployment};
 
 /// Refuses an origin that would make every absolute URL wrong.
@@ -18,23 +19,6 @@ pub fn check_origin(origin: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The newest date in the content: when the list last changed.
@@ -75,7 +59,7 @@ pub fn sitemap(deployment: &Deployment, routes: &[AppPath], index: &Index) -> St
             _ => newest(index),
         };
         out.push_str("  <url><loc>");
-        out.push_str(&xml_escape(&deployment.absolute(&route.path())));
+        out.push_str(&escape(&deployment.absolute(&route.path())));
         out.push_str("</loc>");
         if let Some(d) = lastmod {
             out.push_str(&format!("<lastmod>{d}</lastmod>"));
@@ -114,14 +98,14 @@ pub fn atom_feed(deployment: &Deployment, site: &Site, index: &Index) -> String 
          \x20 <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n\
          \x20 <updated>{updated}</updated>\n\
          \x20 <author><name>{author}</name></author>\n",
-        title = xml_escape(&site.column.name),
-        subtitle = xml_escape(&site.column.description),
-        home = xml_escape(&home),
-        feed = xml_escape(&deployment.absolute_file("feed.xml")),
-        author = xml_escape(&site.brand.name),
+        title = escape(&site.column.name),
+        subtitle = escape(&site.column.description),
+        home = escape(&home),
+        feed = escape(&deployment.absolute_file("feed.xml")),
+        author = escape(&site.brand.name),
     );
     for a in index.articles.iter().take(FEED_ENTRIES) {
-        let url = xml_escape(&deployment.absolute(&AppPath::article(&a.slug).path()));
+        let url = escape(&deployment.absolute(&AppPath::article(&a.slug).path()));
         let category = site
             .category(&a.category)
             .map(|c| c.name.as_str())
@@ -136,11 +120,11 @@ pub fn atom_feed(deployment: &Deployment, site: &Site, index: &Index) -> String 
              \x20   <category term=\"{category}\"/>\n\
              \x20   <summary>{summary}</summary>\n\
              \x20 </entry>\n",
-            title = xml_escape(&a.title),
+            title = escape(&a.title),
             published = a.published,
             updated = a.updated.unwrap_or(a.published),
-            category = xml_escape(category),
-            summary = xml_escape(&a.excerpt),
+            category = escape(category),
+            summary = escape(&a.excerpt),
         ));
     }
     out.push_str("</feed>\n");

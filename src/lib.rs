@@ -13,6 +13,7 @@ pub mod discovery;
 pub mod embed;
 pub mod japan_map;
 pub mod listing;
+pub mod markup;
 pub mod paths;
 pub mod search;
 pub mod share;

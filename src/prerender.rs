@@ -18,6 +18,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::App;
 use crate::data::Content;
+use crate::markup::escape;
 use crate::paths::{Deployment, PRERENDERED_ATTRIBUTE};
 
 /// trunk's `index.html`, split where the prerendered page goes.
@@ -77,7 +78,7 @@ pub async fn render_page(
     let mut doc = format!(
         "{}<body {PRERENDERED_ATTRIBUTE}=\"{}\">",
         template.head,
-        escape_attribute(app_path)
+        escape(app_path)
     );
     doc.push_str(&stream.collect::<String>().await);
     if let Some(mut data) = owner.shared_context().and_then(|sc| sc.pending_data()) {
@@ -95,10 +96,4 @@ pub async fn render_page(
         .await;
     owner.unset();
     page
-}
-
-fn escape_attribute(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }

@@ -10,13 +10,7 @@ use crate::paths::{destination, AppPath, Destination};
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let source = data::use_content();
-    let content = Resource::new(
-        || (),
-        move |_| {
-            let (site, clinics) = (source.site(), source.clinics());
-            async move { Ok::<_, data::LoadError>((site.await?, clinics.await?)) }
-        },
-    );
+    let content = Resource::new(|| (), move |_| source.site_and_clinics());
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">

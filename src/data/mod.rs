@@ -145,6 +145,23 @@ impl Content {
         self.load(files::FAQ)
     }
 
+    /// The site with the article summaries: the list, the latest columns, the
+    /// embed-code page.
+    pub fn site_and_index(
+        &self,
+    ) -> impl Future<Output = Result<(Arc<Site>, Arc<Index>), LoadError>> + Send + 'static {
+        let (site, index) = (self.site(), self.index());
+        async move { Ok((site.await?, index.await?)) }
+    }
+
+    /// The site with its clinics: the clinics page and the footer.
+    pub fn site_and_clinics(
+        &self,
+    ) -> impl Future<Output = Result<(Arc<Site>, Arc<Clinics>), LoadError>> + Send + 'static {
+        let (site, clinics) = (self.site(), self.clinics());
+        async move { Ok((site.await?, clinics.await?)) }
+    }
+
     /// One article. A malformed slug is a 404, never a request for another file.
     pub fn article(
         &self,

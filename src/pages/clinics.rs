@@ -8,20 +8,14 @@ use leptos::prelude::*;
 use crate::base;
 use crate::components::{Breadcrumbs, ExternalLink, JapanMap, JsonLd, PageContent, PageMeta};
 use crate::content::{Clinic, Clinics, Site};
-use crate::data::{use_content, LoadError};
+use crate::data::use_content;
 use crate::paths::AppPath;
 use crate::structured_data::medical_clinic;
 
 #[component]
 pub fn ClinicsPage() -> impl IntoView {
     let source = use_content();
-    let content = Resource::new(
-        || (),
-        move |_| {
-            let (site, clinics) = (source.site(), source.clinics());
-            async move { Ok::<_, LoadError>((site.await?, clinics.await?)) }
-        },
-    );
+    let content = Resource::new(|| (), move |_| source.site_and_clinics());
     view! {
         <PageContent content render=|(site, clinics)| view! { <ClinicsView site clinics /> } />
     }

@@ -11,7 +11,7 @@ use crate::components::{
     AppLink, ArticleCard, ColumnHeader, PageContent, PageMeta, Pagination, SearchField,
 };
 use crate::content::{is_slug, Index, Site};
-use crate::data::{use_content, LoadError};
+use crate::data::use_content;
 use crate::listing::{list, searchable, ListQuery, Listing};
 use crate::navigation::use_replace_url;
 use crate::paths::AppPath;
@@ -39,13 +39,7 @@ pub fn ColumnList() -> impl IntoView {
         }
     });
     let source = use_content();
-    let content = Resource::new(
-        || (),
-        move |_| {
-            let (site, index) = (source.site(), source.index());
-            async move { Ok::<_, LoadError>((site.await?, index.await?)) }
-        },
-    );
+    let content = Resource::new(|| (), move |_| source.site_and_index());
     view! {
         <PageContent content render=move |(site, index)| view! { <ListView site index state /> } />
     }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::{ArticlePage, ClinicsPage, FaqPage};
 use crate::components::{ArticleCard, Embedded, PageContent, PageMeta};
-use crate::data::{use_content, LoadError};
+use crate::data::use_content;
 use crate::embed::{EmbedOptions, Theme};
 use crate::paths::AppPath;
 
@@ -106,13 +106,7 @@ pub fn EmbedClinics() -> impl IntoView {
 pub fn EmbedColumns() -> impl IntoView {
     let query = use_query_map();
     let source = use_content();
-    let content = Resource::new(
-        || (),
-        move |_| {
-            let (site, index) = (source.site(), source.index());
-            async move { Ok::<_, LoadError>((site.await?, index.await?)) }
-        },
-    );
+    let content = Resource::new(|| (), move |_| source.site_and_index());
     view! {
         <EmbedFrame>
             <PageContent

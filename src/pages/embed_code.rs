@@ -8,20 +8,14 @@ use leptos::prelude::*;
 use crate::base;
 use crate::components::{Breadcrumbs, CopyButton, PageContent, PageMeta};
 use crate::content::{Index, Site};
-use crate::data::{use_content, LoadError};
+use crate::data::use_content;
 use crate::embed::{iframe_snippet, script_snippet, EmbedKind, EmbedOptions, SANDBOX, UTM_KEYS};
 use crate::paths::AppPath;
 
 #[component]
 pub fn EmbedCodePage() -> impl IntoView {
     let source = use_content();
-    let content = Resource::new(
-        || (),
-        move |_| {
-            let (site, index) = (source.site(), source.index());
-            async move { Ok::<_, LoadError>((site.await?, index.await?)) }
-        },
-    );
+    let content = Resource::new(|| (), move |_| source.site_and_index());
     view! {
         <PageMeta
             title="コラムを埋め込む | 美脱毛コラム"

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use super::report::{Diagnostic, Finding, Location, Report, Rule};
+use crate::markup::escape;
 
 /// A finding and the diagnostic that carries it.
 type Found<'a> = (&'a Diagnostic, &'a Finding);
@@ -65,21 +66,6 @@ pub fn to_json(report: &Report) -> String {
         "findings": items,
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The context with the reported sentence marked.
