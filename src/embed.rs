@@ -68,6 +68,11 @@ pub const UTM_KEYS: [&str; 5] = [
     "utm_term",
 ];
 
+/// Whether an embed view reads this query parameter (see [`EmbedOptions::parse`]).
+pub fn is_option_key(key: &str) -> bool {
+    matches!(key, "theme" | "accent" | "limit" | "category") || UTM_KEYS.contains(&key)
+}
+
 /// Latest-columns embeds show between 1 and this many articles.
 pub const MAX_LIMIT: usize = 20;
 pub const DEFAULT_LIMIT: usize = 5;

@@ -192,24 +192,14 @@ pub fn query_changes_view(app_path: &str, query: &str) -> bool {
         .split('&')
         .filter(|p| !p.is_empty())
         .map(|p| p.split('=').next().unwrap_or_default());
-    let read: &[&str] = match app_path {
-        "/" => &["category", "q", "page"],
-        p if p.starts_with("/category/") => &["category", "q", "page"],
-        "/faq" => &["q"],
-        p if AppPath::is_embed(p) => &[
-            "theme",
-            "accent",
-            "limit",
-            "category",
-            "utm_source",
-            "utm_medium",
-            "utm_campaign",
-            "utm_term",
-            "utm_content",
-        ],
-        _ => &[],
+    let read: fn(&str) -> bool = match app_path {
+        "/" => |k| matches!(k, "category" | "q" | "page"),
+        p if p.starts_with("/category/") => |k| matches!(k, "category" | "q" | "page"),
+        "/faq" => |k| k == "q",
+        p if AppPath::is_embed(p) => crate::embed::is_option_key,
+        _ => |_| false,
     };
-    keys.into_iter().any(|k| read.contains(&k))
+    keys.into_iter().any(read)
 }
 
 /// The router base for a deployment path: no trailing slash, empty at the root.
