@@ -38,14 +38,14 @@ pub(crate) fn check(content: &Content, report: &mut Report) {
             .as_ref()
             .map(|s| s.disclosures(&a.article))
             .unwrap_or_default();
-        let complete = details_complete(&a.article);
+        let details = Details::of(&a.article);
         if disclosures.self_pay == Some(true) {
             let name = content
                 .site
                 .as_ref()
                 .and_then(|s| s.category(&a.article.category))
                 .map_or(a.article.category.as_str(), |c| c.name.as_str());
-            self_pay_requirements(a, name, contact, report);
+            self_pay_requirements(a, name, &details, contact, report);
         }
         if let Some(site) = &content.site {
             unapproved_declared(a, site, &disclosures, report);
@@ -53,7 +53,7 @@ pub(crate) fn check(content: &Content, report: &mut Report) {
         for t in texts(&a.article) {
             for c in claims(t.text) {
                 // Photos before and after are allowed beside the treatment's details.
-                if c.rule == BEFORE_AFTER && complete {
+                if c.rule == BEFORE_AFTER && details.complete() {
                     continue;
                 }
                 report.finding(&a.file, &t.pointer, found(c.rule, c.sentence, t.text));
@@ -103,19 +103,41 @@ fn missing(rule: Rule, hint: String) -> Finding {
     }
 }
 
-/// Whether the article shows the usual treatment, its cost and its risks, as a page
-/// with before/after photos must.
-fn details_complete(article: &Article) -> bool {
-    let placed = blocks(article);
-    let topic = |wanted: &[Topic]| {
-        placed
-            .iter()
-            .any(|p| matches!(p.block, Block::Section { topic: Some(t), .. } if wanted.contains(t)))
-    };
-    let price = placed
-        .iter()
-        .any(|p| matches!(p.block, Block::PriceTable { rows, .. } if !rows.is_empty()));
-    topic(&[Topic::Treatment]) && topic(&[Topic::SideEffects, Topic::Downsides]) && price
+/// What of the guideline's treatment details an article shows.
+struct Details {
+    treatment: bool,
+    price: bool,
+    risks: bool,
+    /// The pointer of its consultation call to action, if it has one.
+    consultation: Option<String>,
+}
+
+impl Details {
+    fn of(article: &Article) -> Self {
+        let placed = blocks(article);
+        let topic = |wanted: &[Topic]| {
+            placed.iter().any(
+                |p| matches!(p.block, Block::Section { topic: Some(t), .. } if wanted.contains(t)),
+            )
+        };
+        Details {
+            treatment: topic(&[Topic::Treatment]),
+            risks: topic(&[Topic::SideEffects, Topic::Downsides]),
+            price: placed
+                .iter()
+                .any(|p| matches!(p.block, Block::PriceTable { rows, .. } if !rows.is_empty())),
+            consultation: placed
+                .iter()
+                .find(|p| matches!(p.block, Block::Consultation { .. }))
+                .map(|p| p.pointer.clone()),
+        }
+    }
+
+    /// The usual treatment, its cost and its risks, as a page with before/after
+    /// photos must show.
+    fn complete(&self) -> bool {
+        self.treatment && self.price && self.risks
+    }
 }
 
 /// An article that names an unapproved product must declare it.
@@ -257,25 +279,19 @@ fn contact(content: &Content) -> Contact {
 
 const GUIDELINE: &str = "医療広告ガイドライン 限定解除要件";
 
-fn self_pay_requirements(a: &ArticleFile, category: &str, contact: Contact, report: &mut Report) {
-    let placed = blocks(&a.article);
-    let has_topic = |wanted: &[Topic]| {
-        placed
-            .iter()
-            .any(|p| matches!(p.block, Block::Section { topic: Some(t), .. } if wanted.contains(t)))
-    };
-    let has_price = placed
-        .iter()
-        .any(|p| matches!(p.block, Block::PriceTable { rows, .. } if !rows.is_empty()));
-    let consultation = placed
-        .iter()
-        .find(|p| matches!(p.block, Block::Consultation { .. }));
+fn self_pay_requirements(
+    a: &ArticleFile,
+    category: &str,
+    details: &Details,
+    contact: Contact,
+    report: &mut Report,
+) {
     let treatment = format!("self-pay treatment {}", quote(category));
     let mut warn = |pointer: &str, message: String| {
         report.finding(&a.file, pointer, missing(SELF_PAY, message))
     };
 
-    if !has_topic(&[Topic::Treatment]) {
+    if !details.treatment {
         warn(
             "/body",
             format!(
@@ -284,7 +300,7 @@ fn self_pay_requirements(a: &ArticleFile, category: &str, contact: Contact, repo
             ),
         );
     }
-    if !has_price {
+    if !details.price {
         warn(
             "/body",
             format!(
@@ -293,7 +309,7 @@ fn self_pay_requirements(a: &ArticleFile, category: &str, contact: Contact, repo
             ),
         );
     }
-    if !has_topic(&[Topic::SideEffects, Topic::Downsides]) {
+    if !details.risks {
         warn(
             "/body",
             format!(
@@ -304,10 +320,10 @@ fn self_pay_requirements(a: &ArticleFile, category: &str, contact: Contact, repo
     }
     const WHERE: &str = "set brand.consultation_url in site.json, or a clinic's \
                          consultation_url, phone or address in clinics.json";
-    match (consultation, contact) {
+    match (&details.consultation, contact) {
         (Some(_), Contact::Reachable | Contact::Unknown) => {}
-        (Some(block), Contact::Missing) => warn(
-            &block.pointer,
+        (Some(pointer), Contact::Missing) => warn(
+            pointer,
             format!(
                 "{treatment}: the consultation call to action has no reachable contact \
                  ({GUIDELINE}: 問い合わせ先): the content has no consultation URL, phone or \
