@@ -16,6 +16,7 @@ pub mod listing;
 pub mod markup;
 pub mod paths;
 pub mod search;
+pub mod search_index;
 pub mod share;
 pub mod structured_data;
 

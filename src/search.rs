@@ -87,11 +87,19 @@ pub fn fold(original: &str) -> Folded {
     out
 }
 
-/// The words of a query, folded; empty words are dropped.
+/// Whether a folded character ends a run of text that a term can match in: spaces
+/// and sentence punctuation. Hyphens, dots and the like stay (GLP-1, 0.5mL).
+pub fn is_separator(c: char) -> bool {
+    c.is_whitespace() || "、。「」『』【】〔〕〈〉《》・…‥〜～()[]{}!?:;\"“”‘’".contains(c)
+}
+
+/// The words of a query, folded; spaces and punctuation separate them, and empty
+/// words are dropped.
 pub fn query_terms(query: &str) -> Vec<String> {
     fold(query)
         .text
-        .split_whitespace()
+        .split(is_separator)
+        .filter(|t| !t.is_empty())
         .map(str::to_string)
         .collect()
 }

@@ -118,6 +118,8 @@ which must be empty, new, or an earlier content-synth output. Never under public
             articles.push(article);
         }
         fs::write(out.join(files::INDEX), check::index_json(&articles))?;
+        let faq = serde_json::from_str(FAQ).map_err(io::Error::other)?;
+        check::write_derived(out, &site, Some(&faq), &articles)?;
         check::write_schemas(out)?;
         fs::write(
             out.join(MARKER),

@@ -4,6 +4,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 pub mod date;
+pub mod derived;
 pub mod model;
 pub mod summary;
 

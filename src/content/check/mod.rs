@@ -59,7 +59,7 @@ impl std::fmt::Display for WriteIndexError {
         match self {
             WriteIndexError::UnreadableArticles(r) => write!(
                 f,
-                "index.json not written: {} problem(s) in the articles must be fixed first",
+                "index.json not written: {} problem(s) in the content must be fixed first",
                 r.errors()
             ),
             WriteIndexError::Io(e) => write!(f, "index.json not written: {e}"),
@@ -67,24 +67,49 @@ impl std::fmt::Display for WriteIndexError {
     }
 }
 
-/// Regenerates `index.json` from the article files; returns how many entries it has.
-/// Writes nothing unless every article file can be read.
+/// Regenerates `index.json` and the derived files (see [`crate::content::derived`])
+/// from the article files; returns how many articles there are. Writes nothing unless
+/// every article file, `site.json` and `faq.json` can be read.
 pub fn write_index(dir: &Path) -> Result<usize, WriteIndexError> {
     let mut report = Report::default();
     let loaded = load_articles(dir, &mut report);
-    if report.errors() > 0 {
+    let site: Option<Site> = load_single(dir, FileKind::Site, &mut report);
+    let faq: Option<Faq> = load_single(dir, FileKind::Faq, &mut report);
+    let (Some(site), Some(faq), 0) = (site, faq, report.errors()) else {
         report.sort();
         return Err(WriteIndexError::UnreadableArticles(report));
-    }
+    };
     let content = Content {
         articles: loaded.articles,
         articles_listed: loaded.listed,
         ..Content::default()
     };
     let owners = content.owners();
-    let text = index_json(owners.values().map(|a| &a.article));
-    fs::write(dir.join(files::INDEX), text).map_err(WriteIndexError::Io)?;
-    Ok(owners.len())
+    let articles: Vec<Article> = owners.values().map(|a| a.article.clone()).collect();
+    fs::write(dir.join(files::INDEX), index_json(&articles)).map_err(WriteIndexError::Io)?;
+    write_derived(dir, &site, Some(&faq), &articles).map_err(WriteIndexError::Io)?;
+    Ok(articles.len())
+}
+
+/// Replaces the folder of derived files with those of these articles.
+pub fn write_derived(
+    dir: &Path,
+    site: &Site,
+    faq: Option<&Faq>,
+    articles: &[Article],
+) -> io::Result<()> {
+    let derived = dir.join(crate::content::derived::files::DIR);
+    if derived.exists() {
+        fs::remove_dir_all(&derived)?;
+    }
+    for (path, bytes) in crate::content::derived::derive(site, faq, articles) {
+        let path = dir.join(path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)?;
+    }
+    Ok(())
 }
 
 /// Writes `schema/<kind>.schema.json` for every kind of content file; returns the paths.
