@@ -3,17 +3,16 @@
 //! instead of failing: `page=abc` is page 1, `page=999` the last page, an unknown
 //! category shows every article with a notice.
 
+use serde::{Deserialize, Serialize};
+
+pub use crate::content::derived::PAGE_SIZE;
 use crate::content::{is_slug, ArticleSummary, Site};
 use crate::paths::AppPath;
-use crate::search::{fold, query_terms, Folded};
-
-/// Articles per page.
-pub const PAGE_SIZE: usize = 10;
 /// Longer search text is cut, so a pasted essay cannot slow the page down.
 pub const MAX_QUERY_CHARS: usize = 100;
 
 /// The list's state as the query string gives it, before it is checked against content.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListQuery {
     pub category: Option<String>,
     pub q: String,
@@ -91,28 +90,11 @@ pub fn encode(s: &str) -> String {
     out
 }
 
-/// An index entry with its text folded once, so each keystroke only compares.
-#[derive(Debug, Clone)]
-pub struct Searchable {
-    pub summary: ArticleSummary,
-    folded: Folded,
-}
-
-/// Prepares the index for searching.
-pub fn searchable(articles: &[ArticleSummary]) -> Vec<Searchable> {
-    articles
-        .iter()
-        .map(|a| Searchable {
-            folded: fold(&format!("{}\n{}", a.title, a.excerpt)),
-            summary: a.clone(),
-        })
-        .collect()
-}
-
 /// What the list shows for a query.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Listing {
-    /// The articles on the current page.
+    /// The articles on the current page (for a search, each excerpt is the passage
+    /// that matched).
     pub items: Vec<ArticleSummary>,
     /// How many articles match in all.
     pub total: usize,
@@ -128,37 +110,20 @@ pub struct Listing {
     pub terms: Vec<String>,
 }
 
-/// Filters, searches and pages the index.
-pub fn list(all: &[Searchable], site: &Site, query: &ListQuery) -> Listing {
-    let (category, unknown_category) = match &query.category {
+/// The category a query filters by if the site has it, else the unknown id asked for.
+pub fn resolve_category(site: &Site, query: &ListQuery) -> (Option<String>, Option<String>) {
+    match &query.category {
         Some(c) if site.category(c).is_some() => (Some(c.clone()), None),
         Some(c) => (None, Some(c.clone())),
         None => (None, None),
-    };
-    let terms = query_terms(&query.q);
-    let matching: Vec<&Searchable> = all
-        .iter()
-        .filter(|a| category.as_ref().is_none_or(|c| &a.summary.category == c))
-        .filter(|a| a.folded.matches_all(&terms))
-        .collect();
-    let total = matching.len();
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page = query.page.clamp(1, pages);
-    let items = matching
-        .into_iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
-        .map(|a| a.summary.clone())
-        .collect();
-    Listing {
-        items,
-        total,
-        page,
-        pages,
-        category,
-        unknown_category,
-        terms,
     }
+}
+
+/// The page to show of `total` articles, asked for `page`, and how many pages there
+/// are: a page past the end is the last one.
+pub fn paging(total: usize, page: usize) -> (usize, usize) {
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    (page.clamp(1, pages), pages)
 }
 
 /// One control of the pager.
@@ -190,7 +155,7 @@ pub fn page_links(current: usize, pages: usize) -> Vec<PageLink> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Brand, Category, Column, Date};
+    use crate::content::{Brand, Category, Column};
 
     fn site() -> Site {
         Site {
@@ -210,6 +175,7 @@ mod tests {
                 .map(|id| Category {
                     id: id.to_string(),
                     name: id.to_uppercase(),
+                    page: None,
                     self_pay: None,
                     cost: None,
                     unapproved: None,
@@ -218,25 +184,6 @@ mod tests {
             doctors: vec![],
             guides: vec![],
         }
-    }
-
-    fn summaries(n: usize) -> Vec<ArticleSummary> {
-        (0..n)
-            .map(|i| ArticleSummary {
-                slug: format!("a{i}"),
-                title: if i % 2 == 0 {
-                    format!("エクソソーム {i}")
-                } else {
-                    format!("AGA {i}")
-                },
-                published: Date::parse("2024-01-01").unwrap(),
-                updated: None,
-                category: if i % 2 == 0 { "exosome" } else { "aga" }.into(),
-                supervisor: "d".into(),
-                excerpt: "本文".into(),
-                reading_minutes: 1,
-            })
-            .collect()
     }
 
     #[test]
@@ -266,39 +213,20 @@ mod tests {
     }
 
     #[test]
-    fn filters_searches_and_pages() {
-        let all = searchable(&summaries(45));
-        let site = site();
-        let l = list(&all, &site, &ListQuery::parse(None, None, None));
-        assert_eq!((l.total, l.pages, l.page, l.items.len()), (45, 5, 1, 10));
-        let l = list(
-            &all,
-            &site,
-            &ListQuery::parse(Some("exosome"), None, Some("3")),
-        );
-        assert_eq!((l.total, l.pages, l.page, l.items.len()), (23, 3, 3, 3));
-        assert!(l.items.iter().all(|a| a.category == "exosome"));
-        let l = list(
-            &all,
-            &site,
-            &ListQuery::parse(None, Some("えくそそーむ"), Some("999")),
-        );
-        assert_eq!((l.total, l.page), (23, 3));
-        let l = list(&all, &site, &ListQuery::parse(Some("empty"), None, None));
-        assert_eq!((l.total, l.pages, l.page, l.items.len()), (0, 1, 1, 0));
+    fn pages_past_the_end_are_the_last_page() {
+        assert_eq!(paging(45, 1), (1, 5));
+        assert_eq!(paging(45, 999), (5, 5));
+        assert_eq!(paging(0, 3), (1, 1));
+        assert_eq!(paging(10, 2), (1, 1));
     }
 
     #[test]
-    fn an_unknown_category_shows_everything_and_says_so() {
-        let all = searchable(&summaries(3));
-        let l = list(
-            &all,
-            &site(),
-            &ListQuery::parse(Some("<b>x</b>"), None, None),
-        );
-        assert_eq!(l.total, 3);
-        assert_eq!(l.unknown_category.as_deref(), Some("<b>x</b>"));
-        assert_eq!(l.category, None);
+    fn an_unknown_category_is_named_not_filtered_by() {
+        let site = site();
+        let q = ListQuery::parse(Some("<b>x</b>"), None, None);
+        assert_eq!(resolve_category(&site, &q), (None, Some("<b>x</b>".into())));
+        let q = ListQuery::parse(Some("aga"), None, None);
+        assert_eq!(resolve_category(&site, &q), (Some("aga".into()), None));
     }
 
     #[test]

@@ -259,10 +259,53 @@ pub fn destination(to: &crate::content::LinkTarget) -> Option<Destination> {
     })
 }
 
+/// Where a treatment (a category) leads from a menu or a content link: the clinic's
+/// page about it when `site.json` gives one, else its list of articles when that holds
+/// more than the `own` articles the reader is already reading, else nowhere (plain
+/// text, or nothing), so no menu ends at an empty list or a list of the same article.
+pub fn treatment_destination(
+    category: &crate::content::Category,
+    articles: usize,
+    own: usize,
+) -> Option<Destination> {
+    match &category.page {
+        Some(url) if url.starts_with("https://") => Some(Destination::External(url.clone())),
+        _ if articles > own => Some(Destination::App(AppPath::category(&category.id).path())),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::{FaqLink, LinkTarget, SectionLink};
+
+    #[test]
+    fn treatments_lead_to_their_page_or_to_more_than_the_reader_has() {
+        let mut c = crate::content::Category {
+            id: "exosome".into(),
+            name: "エクソソーム".into(),
+            page: None,
+            self_pay: None,
+            cost: None,
+            unapproved: None,
+        };
+        assert_eq!(treatment_destination(&c, 0, 0), None);
+        assert_eq!(treatment_destination(&c, 1, 1), None);
+        assert_eq!(
+            treatment_destination(&c, 2, 1),
+            Some(Destination::App("/category/exosome".into()))
+        );
+        c.page = Some("https://clinic.example/exosome".into());
+        assert_eq!(
+            treatment_destination(&c, 0, 0),
+            Some(Destination::External(
+                "https://clinic.example/exosome".into()
+            ))
+        );
+        c.page = Some("javascript:alert(1)".into());
+        assert_eq!(treatment_destination(&c, 0, 0), None);
+    }
 
     #[test]
     fn content_links_map_to_app_paths_and_only_https() {

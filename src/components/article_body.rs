@@ -1,22 +1,32 @@
 use leptos::prelude::*;
 
 use super::{AppLink, Collapsible, Collapsibles, ExternalLink};
-use crate::content::{Block, PriceRow};
+use std::collections::HashMap;
+
+use crate::content::{Block, LinkTarget, PriceRow};
 use crate::paths::{destination, AppPath, Destination};
+
+/// What the body's links need to know beyond the blocks.
+pub struct BodyLinks {
+    /// Where the consultation call to action leads: a booking URL, else the clinics page.
+    pub consultation_url: Option<String>,
+    /// Where a link to each category leads (see `paths::treatment_destination`); a link
+    /// to a category that leads nowhere is left out.
+    pub categories: HashMap<String, Option<Destination>>,
+}
 
 /// Renders an article body. Blocks are typed data, so every string renders as text.
 #[component]
 pub fn ArticleBody(
     blocks: Vec<Block>,
     state: Collapsibles,
-    /// Where the consultation call to action leads: a booking URL, else the clinics page.
-    consultation_url: Option<String>,
+    links: BodyLinks,
     /// Shown just before the first collapsible (risk) section, e.g. the treatment's
     /// disclosures beside its risks.
     #[prop(optional, into)]
     before_risks: Option<ViewFn>,
 ) -> impl IntoView {
-    let cta = StoredValue::new(consultation_url);
+    let cta = StoredValue::new(links);
     let first_risk = blocks.iter().position(|b| {
         matches!(
             b,
@@ -38,7 +48,7 @@ pub fn ArticleBody(
         .collect_view()
 }
 
-fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<Option<String>>) -> AnyView {
+fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<BodyLinks>) -> AnyView {
     match b {
         Block::Section {
             id,
@@ -91,7 +101,10 @@ fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<Option<Strin
                 view! { <ul>{items}</ul> }.into_any()
             }
         }
-        Block::Link { text, to } => match destination(&to) {
+        Block::Link { text, to } => match match &to {
+            LinkTarget::Category(id) => cta.with_value(|l| l.categories.get(id).cloned().flatten()),
+            _ => destination(&to),
+        } {
             Some(Destination::App(path)) => view! {
                 <p class="more-link"><AppLink to=path>{text}</AppLink></p>
             }
@@ -100,12 +113,14 @@ fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<Option<Strin
                 <p class="more-link"><ExternalLink href=url>{text}</ExternalLink></p>
             }
             .into_any(),
+            // A treatment with nowhere to go: the link is left out.
+            None if matches!(to, LinkTarget::Category(_)) => ().into_any(),
             // Never render a link content could abuse; keep the words.
             None => view! { <p>{text}</p> }.into_any(),
         },
         Block::PriceTable { caption, rows } => price_table(caption, rows),
         Block::Consultation { text } => {
-            let link = match cta.get_value() {
+            let link = match cta.with_value(|l| l.consultation_url.clone()) {
                 Some(url) => view! {
                     <ExternalLink href=url class="button">"無料相談を予約する"</ExternalLink>
                 }

@@ -22,7 +22,7 @@ mod skeleton;
 mod treatment_disclosure;
 
 pub use app_link::{embedded, AppLink, Embedded, ExternalLink, InPageLink};
-pub use article_body::ArticleBody;
+pub use article_body::{ArticleBody, BodyLinks};
 pub use article_card::ArticleCard;
 pub use breadcrumbs::Breadcrumbs;
 pub use collapsible::{Collapsible, Collapsibles, ShowAllToggle};

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A labelled search box. The caller owns the value (usually the URL's `q`) and is told
 /// of each change; submitting does nothing more, as results follow the typing.
@@ -21,7 +22,17 @@ pub fn SearchField(
                 enterkeyhint="search"
                 placeholder=placeholder
                 prop:value=move || value.get()
-                on:input=move |ev| on_change.run(event_target_value(&ev))
+                // While an input method composes (romaji on the way to かな and 漢字) the
+                // text is not what the reader means yet: search once it is committed.
+                on:input=move |ev| {
+                    let composing = ev
+                        .dyn_ref::<web_sys::InputEvent>()
+                        .is_some_and(|e| e.is_composing());
+                    if !composing {
+                        on_change.run(event_target_value(&ev))
+                    }
+                }
+                on:compositionend=move |ev| on_change.run(event_target_value(&ev))
             />
         </form>
     }

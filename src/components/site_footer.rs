@@ -1,22 +1,36 @@
 use leptos::prelude::*;
 
 use super::{AppLink, ExternalLink};
+use crate::content::derived::Catalog;
 use crate::content::{Clinics, Site};
 use crate::data;
-use crate::paths::{destination, AppPath, Destination};
+use crate::paths::{destination, treatment_destination, AppPath, Destination};
 
 /// The footer of the seed site: guides, treatment menu and clinics by area. Without
 /// content (still loading, or failed) it shows only the fixed links.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let source = data::use_content();
-    let content = Resource::new(|| (), move |_| source.site_and_clinics());
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (frame, catalog) = (source.site_and_clinics(), source.site_and_catalog());
+            async move {
+                let (site, clinics) = frame.await?;
+                let (_, catalog) = catalog.await?;
+                Ok::<_, data::LoadError>((site, clinics, catalog))
+            }
+        },
+    );
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
-                        content.await.ok().map(|(site, clinics)| footer_content(&site, &clinics))
+                        content
+                            .await
+                            .ok()
+                            .map(|(site, clinics, catalog)| footer_content(&site, &clinics, &catalog))
                     })}
                 </Suspense>
                 <p class="site-footer__fixed">
@@ -33,7 +47,7 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
-fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
+fn footer_content(site: &Site, clinics: &Clinics, catalog: &Catalog) -> impl IntoView {
     let guides = site
         .guides
         .iter()
@@ -58,9 +72,16 @@ fn footer_content(site: &Site, clinics: &Clinics) -> impl IntoView {
         .categories
         .iter()
         .map(|c| {
-            let to = AppPath::category(&c.id).path();
             let name = c.name.clone();
-            view! { <li><AppLink to>{name}</AppLink></li> }
+            // A treatment with no page and no articles is named, not linked.
+            let entry = match treatment_destination(c, catalog.count(&c.id), 0) {
+                Some(Destination::App(to)) => view! { <AppLink to>{name}</AppLink> }.into_any(),
+                Some(Destination::External(href)) => {
+                    view! { <ExternalLink href>{name}</ExternalLink> }.into_any()
+                }
+                None => view! { <span>{name}</span> }.into_any(),
+            };
+            view! { <li>{entry}</li> }
         })
         .collect_view();
     let areas = clinics

@@ -58,7 +58,7 @@ pub struct ListPage {
 }
 
 /// How many articles there are, in all and per category.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub total: usize,
     /// Every category of `site.json`, with 0 for those without articles.

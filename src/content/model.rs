@@ -62,6 +62,10 @@ content_type! {
         /// URL-safe id, used in `?category=`.
         pub id: String,
         pub name: String,
+        /// The clinic's own page about the treatment (https), if it has one: the
+        /// treatment menus link there. Absent until the clinic gives it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub page: Option<String>,
         /// Whether the treatment is self-pay (自由診療); unknown when absent.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub self_pay: Option<bool>,

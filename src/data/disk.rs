@@ -5,9 +5,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use serde::de::DeserializeOwned;
-
-use super::{parse, LoadError};
+use super::{Decode, LoadError};
 
 type Loaded = Arc<dyn Any + Send + Sync>;
 
@@ -16,16 +14,16 @@ fn cache() -> &'static Mutex<HashMap<String, Loaded>> {
     CACHE.get_or_init(Default::default)
 }
 
-pub async fn load<T>(path: String) -> Result<Arc<T>, LoadError>
+pub async fn load<T>(path: String, decode: Decode<T>) -> Result<Arc<T>, LoadError>
 where
-    T: DeserializeOwned + Send + Sync + 'static,
+    T: Send + Sync + 'static,
 {
     let hit = cache().lock().ok().and_then(|c| c.get(&path).cloned());
     if let Some(value) = hit.and_then(|v| v.downcast::<T>().ok()) {
         return Ok(value);
     }
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(LoadError::not_found(&path))
         }
@@ -36,7 +34,7 @@ where
             })
         }
     };
-    let value = Arc::new(parse::<T>(&path, &text)?);
+    let value = Arc::new(decode(&path, bytes)?);
     if let Ok(mut c) = cache().lock() {
         c.insert(path, value.clone());
     }

@@ -8,12 +8,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use super::{Decode, LoadError};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::reactive::owner::Owner;
 use send_wrapper::SendWrapper;
-use serde::de::DeserializeOwned;
-
-use super::{parse, LoadError};
 
 type Loaded = Arc<dyn Any + Send + Sync>;
 type SharedLoad = Shared<LocalBoxFuture<'static, Result<Loaded, LoadError>>>;
@@ -41,8 +39,9 @@ fn remember<T: Send + Sync + 'static>(key: String, value: Arc<T>) -> Arc<T> {
     value
 }
 
-pub async fn load<T: DeserializeOwned + Send + Sync + 'static>(
+pub async fn load<T: Send + Sync + 'static>(
     url: String,
+    decode: Decode<T>,
 ) -> Result<Arc<T>, LoadError> {
     if let Some(hit) = cached::<T>(&url) {
         return Ok(hit);
@@ -54,7 +53,7 @@ pub async fn load<T: DeserializeOwned + Send + Sync + 'static>(
             let signal = controller.as_ref().map(|c| c.signal());
             let url = url.clone();
             let load = async move {
-                let value: T = fetch(&url, signal.as_ref()).await?;
+                let value = decode(&url, fetch(&url, signal.as_ref()).await?)?;
                 Ok(Arc::new(value) as Loaded)
             };
             InFlight {
@@ -95,10 +94,7 @@ pub async fn load<T: DeserializeOwned + Send + Sync + 'static>(
     Ok(remember(url, value))
 }
 
-async fn fetch<T: DeserializeOwned>(
-    url: &str,
-    signal: Option<&web_sys::AbortSignal>,
-) -> Result<T, LoadError> {
+async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Vec<u8>, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network {
         url: url.to_string(),
         message: e.to_string(),
@@ -120,9 +116,8 @@ async fn fetch<T: DeserializeOwned>(
         .headers()
         .get("content-type")
         .is_some_and(|t| t.contains("html"));
-    let text = resp.text().await.map_err(network)?;
-    if is_page || text.trim_start().starts_with('<') {
+    if is_page {
         return Err(LoadError::not_found(url));
     }
-    parse(url, &text)
+    resp.binary().await.map_err(network)
 }

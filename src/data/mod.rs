@@ -13,16 +13,19 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::content::{files, Article, ArticleSummary, Clinics, Faq, Index, Site};
-use crate::paths::AppPath;
+use std::collections::{BTreeSet, HashMap};
+
+use crate::content::derived::{self, Catalog, ListPage, SearchDocs, PAGE_SIZE, SLUG_BLOCK};
+use crate::content::summary::summarize;
+use crate::content::{files, Article, ArticleSummary, Clinics, Faq, Site};
+use crate::listing::{self, ListQuery, Listing};
+use crate::search::query_terms;
+use crate::search_index::{evaluate, lookup, passage, search_fields, shard_of, term_keys};
 
 #[cfg(not(feature = "browser"))]
 mod disk;
 #[cfg(feature = "browser")]
 mod fetch;
-
-/// How many related articles an article offers.
-pub const RELATED: usize = 3;
 
 /// Why content could not be loaded. Shown to readers only as a Japanese message; the
 /// detail (`Display`) goes to the console.
@@ -76,6 +79,41 @@ pub fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, LoadError>
     })
 }
 
+/// Turns a file's bytes into a value.
+type Decode<T> = fn(&str, Vec<u8>) -> Result<T, LoadError>;
+
+/// A page where content was expected: a host answering every missing path with its
+/// `index.html` has no such file.
+fn is_page(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    bytes[start..].starts_with(b"<")
+}
+
+fn decode_json<T: DeserializeOwned>(url: &str, bytes: Vec<u8>) -> Result<T, LoadError> {
+    if is_page(&bytes) {
+        return Err(LoadError::not_found(url));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Malformed {
+        url: url.to_string(),
+        message: e.to_string(),
+    })?;
+    parse(url, &text)
+}
+
+/// A binary file (a search shard), as it is.
+pub struct Bytes(pub Vec<u8>);
+
+fn decode_bytes(url: &str, bytes: Vec<u8>) -> Result<Bytes, LoadError> {
+    // Shards start with a key's length (a small number), never with `<`.
+    if is_page(&bytes) {
+        return Err(LoadError::not_found(url));
+    }
+    Ok(Bytes(bytes))
+}
+
 /// Where content comes from: the folder the prerenderer reads, or the URL prefix the
 /// browser fetches (`/content/`, or `/column/content/` under a sub-path).
 #[derive(Clone, Debug)]
@@ -90,11 +128,11 @@ pub struct ArticlePage {
     pub site: Arc<Site>,
     pub article: Arc<Article>,
     pub related: Vec<ArticleSummary>,
+    /// How many articles each category holds, for the body's links to them.
+    pub catalog: Arc<Catalog>,
 }
 
-/// Titles of the article and section an FAQ answer comes from, by the section's app
-/// path (`/column/x#section`).
-pub type FaqSources = std::collections::BTreeMap<String, (String, String)>;
+pub use derived::FaqSources;
 
 impl Content {
     /// Content read from a folder on disk (prerendering, tools).
@@ -113,6 +151,22 @@ impl Content {
         }
     }
 
+    fn location(&self, file: &str) -> String {
+        format!("{}/{}", self.root.trim_end_matches('/'), file)
+    }
+
+    fn load_with<T: Send + Sync + 'static>(
+        &self,
+        file: &str,
+        decode: Decode<T>,
+    ) -> impl Future<Output = Result<Arc<T>, LoadError>> + Send + 'static {
+        let location = self.location(file);
+        #[cfg(feature = "browser")]
+        return send_wrapper::SendWrapper::new(fetch::load::<T>(location, decode));
+        #[cfg(not(feature = "browser"))]
+        disk::load::<T>(location, decode)
+    }
+
     fn load<T>(
         &self,
         file: &str,
@@ -120,19 +174,11 @@ impl Content {
     where
         T: DeserializeOwned + Send + Sync + 'static,
     {
-        let location = format!("{}/{}", self.root.trim_end_matches('/'), file);
-        #[cfg(feature = "browser")]
-        return send_wrapper::SendWrapper::new(fetch::load::<T>(location));
-        #[cfg(not(feature = "browser"))]
-        disk::load::<T>(location)
+        self.load_with(file, decode_json::<T>)
     }
 
     pub fn site(&self) -> impl Future<Output = Result<Arc<Site>, LoadError>> + Send + 'static {
         self.load(files::SITE)
-    }
-
-    pub fn index(&self) -> impl Future<Output = Result<Arc<Index>, LoadError>> + Send + 'static {
-        self.load(files::INDEX)
     }
 
     pub fn clinics(
@@ -141,17 +187,20 @@ impl Content {
         self.load(files::CLINICS)
     }
 
-    pub fn faq(&self) -> impl Future<Output = Result<Arc<Faq>, LoadError>> + Send + 'static {
-        self.load(files::FAQ)
+    /// Every article's summary: for the build (routes, sitemap, feed), never a view.
+    #[cfg(not(feature = "browser"))]
+    pub fn index(
+        &self,
+    ) -> impl Future<Output = Result<Arc<crate::content::Index>, LoadError>> + Send + 'static {
+        self.load(files::INDEX)
     }
 
-    /// The site with the article summaries: the list, the latest columns, the
-    /// embed-code page.
-    pub fn site_and_index(
+    /// The site with its article counts: the list's frame and the category menus.
+    pub fn site_and_catalog(
         &self,
-    ) -> impl Future<Output = Result<(Arc<Site>, Arc<Index>), LoadError>> + Send + 'static {
-        let (site, index) = (self.site(), self.index());
-        async move { Ok((site.await?, index.await?)) }
+    ) -> impl Future<Output = Result<(Arc<Site>, Arc<Catalog>), LoadError>> + Send + 'static {
+        let (site, catalog) = (self.site(), self.load(derived::files::CATALOG));
+        async move { Ok((site.await?, catalog.await?)) }
     }
 
     /// The site with its clinics: the clinics page and the footer.
@@ -177,27 +226,39 @@ impl Content {
         }
     }
 
-    /// The article page's data, or `None` for a slug the index does not know: an
-    /// unknown article is an answer, not a failure to retry.
+    /// The article page's data, or `None` for an article that does not exist: an
+    /// unknown article is an answer, not a failure to retry. Its related articles were
+    /// chosen at build time; nothing about other articles is fetched.
     pub fn article_page(
         &self,
         slug: String,
     ) -> impl Future<Output = Result<Option<ArticlePage>, LoadError>> + Send + 'static {
-        let this = self.clone();
+        let site = self.site();
+        let article = self.article(&slug);
+        let related = crate::content::is_slug(&slug)
+            .then(|| self.load::<Vec<ArticleSummary>>(&derived::files::related(&slug)));
+        let catalog = self.load::<Catalog>(derived::files::CATALOG);
         async move {
-            let (site, index) = (this.site().await?, this.index().await?);
-            if !index.articles.iter().any(|a| a.slug == slug) {
-                return Ok(None);
-            }
-            match this.article(&slug).await {
-                Ok(article) => Ok(Some(ArticlePage {
-                    related: related_articles(&index, &article),
-                    site,
-                    article,
-                })),
-                Err(e) if e.is_not_found() => Ok(None),
-                Err(e) => Err(e),
-            }
+            let article = match article.await {
+                Ok(article) => article,
+                Err(e) if e.is_not_found() => return Ok(None),
+                Err(e) => return Err(e),
+            };
+            let related = match related {
+                Some(related) => match related.await {
+                    Ok(related) => related.as_ref().clone(),
+                    // An article newer than the derived files has no related list yet.
+                    Err(e) if e.is_not_found() => Vec::new(),
+                    Err(e) => return Err(e),
+                },
+                None => Vec::new(),
+            };
+            Ok(Some(ArticlePage {
+                site: site.await?,
+                article,
+                related,
+                catalog: catalog.await?,
+            }))
         }
     }
 
@@ -205,49 +266,169 @@ impl Content {
     pub fn faq_page(
         &self,
     ) -> impl Future<Output = Result<(Arc<Faq>, Arc<FaqSources>), LoadError>> + Send + 'static {
+        let faq = self.load(files::FAQ);
+        let sources = self.load(derived::files::FAQ_SOURCES);
+        async move {
+            let faq = faq.await?;
+            // Without the titles the answers still link to their sources.
+            let sources = sources.await.unwrap_or_default();
+            Ok((faq, sources))
+        }
+    }
+
+    /// The newest `limit` articles, of one category or of all: the first page of the
+    /// list, then as many of the next pages as exist and are needed.
+    pub fn latest(
+        &self,
+        category: Option<String>,
+        limit: usize,
+    ) -> impl Future<Output = Result<Vec<ArticleSummary>, LoadError>> + Send + 'static {
         let this = self.clone();
         async move {
-            let faq = this.faq().await?;
-            let mut sources = FaqSources::new();
-            for item in faq.groups.iter().flat_map(|g| &g.items) {
-                let (slug, section) = (&item.source.article, &item.source.section);
-                let key = AppPath::article(slug).with_anchor(Some(section));
-                if sources.contains_key(&key) {
-                    continue;
-                }
-                // A source that fails to load only costs its link text, not the FAQ.
-                if let Ok(article) = this.article(slug).await {
-                    let section = article
-                        .toc()
-                        .into_iter()
-                        .find(|e| &e.id == section)
-                        .map(|e| e.title)
-                        .unwrap_or_default();
-                    sources.insert(key, (article.title.clone(), section));
-                }
+            let page =
+                |p| this.load::<ListPage>(&derived::files::list_page(category.as_deref(), p));
+            let first = page(1).await?;
+            let wanted = limit.div_ceil(PAGE_SIZE).min(first.pages);
+            let rest = futures::future::join_all((2..=wanted).map(page)).await;
+            let mut out = first.articles.clone();
+            for p in rest {
+                out.extend(p?.articles.iter().cloned());
             }
-            Ok((faq, Arc::new(sources)))
+            out.truncate(limit);
+            Ok(out)
         }
     }
-}
 
-/// The article's own related list first, then the newest of the same category.
-pub fn related_articles(index: &Index, article: &Article) -> Vec<ArticleSummary> {
-    let by_slug = |slug: &str| index.articles.iter().find(|a| a.slug == slug).cloned();
-    let mut out: Vec<ArticleSummary> = article.related.iter().filter_map(|s| by_slug(s)).collect();
-    for a in &index.articles {
-        if out.len() >= RELATED {
-            break;
-        }
-        if a.slug != article.slug
-            && a.category == article.category
-            && !out.iter().any(|o| o.slug == a.slug)
-        {
-            out.push(a.clone());
+    /// What the list shows for a query: a page of the list as the build wrote it, or
+    /// the results of a search through the index shards its words need.
+    pub fn listing(
+        &self,
+        site: Arc<Site>,
+        catalog: Arc<Catalog>,
+        query: ListQuery,
+    ) -> impl Future<Output = Result<Listing, LoadError>> + Send + 'static {
+        let this = self.clone();
+        async move {
+            let (category, unknown_category) = listing::resolve_category(&site, &query);
+            let terms = query_terms(&query.q);
+            let found = if terms.is_empty() {
+                None
+            } else {
+                Some(this.search(&terms, category.as_deref()).await?)
+            };
+            let total = match (&found, &category) {
+                (Some(hits), _) => hits.len(),
+                (None, Some(c)) => catalog.count(c),
+                (None, None) => catalog.total,
+            };
+            let (page, pages) = listing::paging(total, query.page);
+            let items = match found {
+                _ if total == 0 => Vec::new(),
+                None => {
+                    let file = derived::files::list_page(category.as_deref(), page);
+                    this.load::<ListPage>(&file).await?.articles.clone()
+                }
+                Some(hits) => {
+                    let shown: Vec<u32> = hits
+                        .into_iter()
+                        .skip((page - 1) * PAGE_SIZE)
+                        .take(PAGE_SIZE)
+                        .collect();
+                    this.results(&shown, &terms).await?
+                }
+            };
+            Ok(Listing {
+                items,
+                total,
+                page,
+                pages,
+                category,
+                unknown_category,
+                terms,
+            })
         }
     }
-    out.truncate(RELATED);
-    out
+
+    /// The documents matching every term, best first, within a category if given.
+    async fn search(
+        &self,
+        terms: &[String],
+        category: Option<&str>,
+    ) -> Result<Vec<u32>, LoadError> {
+        let meta = self.load::<SearchDocs>(derived::files::SEARCH_DOCS).await?;
+        let keys: BTreeSet<String> = terms
+            .iter()
+            .flat_map(|t| term_keys(t))
+            .map(|(k, _)| k)
+            .collect();
+        let shards: BTreeSet<u32> = keys.iter().map(|k| shard_of(k, meta.shards)).collect();
+        let loads = shards.iter().map(|&s| {
+            let file = derived::files::search_shard(s);
+            let load = self.load_with(&file, decode_bytes);
+            async move { (s, file, load.await) }
+        });
+        let mut files = HashMap::new();
+        for (shard, file, bytes) in futures::future::join_all(loads).await {
+            files.insert(shard, (file, bytes?));
+        }
+        let mut entries = HashMap::new();
+        for key in keys {
+            let (file, bytes) = &files[&shard_of(&key, meta.shards)];
+            let entry = lookup(&bytes.0, &key).ok_or_else(|| LoadError::Malformed {
+                url: self.location(file),
+                message: "damaged search index".into(),
+            })?;
+            entries.insert(key, entry);
+        }
+        let wanted = category.map(|c| meta.categories.iter().position(|m| m == c));
+        let in_category = |doc: u32| match wanted {
+            None => true,
+            Some(w) => {
+                w.is_some_and(|w| meta.doc_categories.get(doc as usize) == Some(&(w as u16)))
+            }
+        };
+        Ok(evaluate(terms, &entries)
+            .into_iter()
+            .map(|hit| hit.doc)
+            .filter(|&doc| in_category(doc))
+            .collect())
+    }
+
+    /// The list entries of these documents, each with the passage that matched.
+    async fn results(
+        &self,
+        docs: &[u32],
+        terms: &[String],
+    ) -> Result<Vec<ArticleSummary>, LoadError> {
+        let blocks: BTreeSet<usize> = docs.iter().map(|&d| d as usize / SLUG_BLOCK).collect();
+        let loads = blocks.iter().map(|&b| {
+            let load = self.load::<Vec<String>>(&derived::files::slug_block(b));
+            async move { (b, load.await) }
+        });
+        let mut slugs = HashMap::new();
+        for (block, loaded) in futures::future::join_all(loads).await {
+            slugs.insert(block, loaded?);
+        }
+        let articles = docs.iter().map(|&d| {
+            let slug = slugs[&(d as usize / SLUG_BLOCK)]
+                .get(d as usize % SLUG_BLOCK)
+                .cloned()
+                .unwrap_or_default();
+            self.article(&slug)
+        });
+        futures::future::join_all(articles)
+            .await
+            .into_iter()
+            .map(|article| {
+                let article = article?;
+                let mut summary = summarize(&article);
+                if let Some(passage) = passage(&search_fields(&article), terms) {
+                    summary.excerpt = passage;
+                }
+                Ok(summary)
+            })
+            .collect()
+    }
 }
 
 /// The content source provided by [`crate::app::App`].
@@ -280,7 +461,13 @@ mod tests {
         let content = bundled();
         let site = block_on(content.site()).unwrap();
         round_trips(site.clone());
-        round_trips(block_on(content.index()).unwrap());
+        let (_, catalog) = block_on(content.site_and_catalog()).unwrap();
+        round_trips(catalog.clone());
+        let listing =
+            block_on(content.listing(site.clone(), catalog, ListQuery::parse(None, None, None)))
+                .unwrap();
+        assert_eq!(listing.items.len(), 1);
+        round_trips(listing);
         round_trips(block_on(content.clinics()).unwrap());
         let (faq, sources) = block_on(content.faq_page()).unwrap();
         round_trips(faq);
@@ -289,6 +476,41 @@ mod tests {
             .unwrap()
             .expect("the seed article");
         round_trips(page.article);
+    }
+
+    /// The bundled content, searched through its built index: words of the body find
+    /// the seed article, with the passage that matched.
+    #[test]
+    fn searches_read_the_index_shards() {
+        let content = bundled();
+        let (site, catalog) = block_on(content.site_and_catalog()).unwrap();
+        let search = |q: &str| {
+            let query = ListQuery::parse(None, Some(q), None);
+            block_on(content.listing(site.clone(), catalog.clone(), query)).unwrap()
+        };
+        for q in ["献血", "アナフィラキシー", "ダウンタイム", "ｴｸｿｿｰﾑ 副作用"]
+        {
+            let l = search(q);
+            assert_eq!(l.total, 1, "{q}");
+            assert_eq!(l.items[0].slug, "exosome-side-effects");
+            let first = crate::search::query_terms(q).remove(0);
+            assert!(
+                crate::search::fold(&l.items[0].excerpt)
+                    .text
+                    .contains(&first),
+                "{q}: {}",
+                l.items[0].excerpt
+            );
+        }
+        assert_eq!(search("けんけつ").total, 0);
+        // Asking for more than there are reads only the pages that exist.
+        assert_eq!(block_on(content.latest(None, 50)).unwrap().len(), 1);
+        assert!(block_on(content.latest(Some("aga".into()), 5))
+            .unwrap()
+            .is_empty());
+        let query = ListQuery::parse(Some("aga"), Some("献血"), None);
+        let l = block_on(content.listing(site.clone(), catalog.clone(), query)).unwrap();
+        assert_eq!(l.total, 0);
     }
 
     #[test]

@@ -7,13 +7,14 @@ use leptos_router::hooks::use_params_map;
 
 use crate::base;
 use crate::components::{
-    ArticleBody, ArticleCard, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
+    ArticleBody, ArticleCard, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
     PageContent, PageMeta, ShareLinks, ShowAllToggle, TreatmentDisclosure,
 };
+use crate::content::derived::Catalog;
 use crate::content::{summary, Article, ArticleSummary, Site, TocEntry};
 use crate::data::{use_content, ArticlePage as Page};
 use crate::pages::NotFoundView;
-use crate::paths::AppPath;
+use crate::paths::{treatment_destination, AppPath};
 use crate::share::share_image;
 use crate::structured_data::medical_web_page;
 
@@ -34,9 +35,12 @@ pub fn ArticlePage() -> impl IntoView {
 
 fn article_or_not_found(found: Option<Page>) -> AnyView {
     match found {
-        Some(Page { site, article, related }) => {
-            view! { <ArticleView site article related /> }.into_any()
-        }
+        Some(Page {
+            site,
+            article,
+            related,
+            catalog,
+        }) => view! { <ArticleView site article related catalog /> }.into_any(),
         None => view! {
             <NotFoundView title="記事が見つかりません" message="お探しの記事は移動または削除された可能性があります。" />
         }
@@ -49,7 +53,22 @@ fn ArticleView(
     site: Arc<Site>,
     article: Arc<Article>,
     related: Vec<ArticleSummary>,
+    catalog: Arc<Catalog>,
 ) -> impl IntoView {
+    let links = BodyLinks {
+        consultation_url: site.brand.consultation_url.clone(),
+        categories: site
+            .categories
+            .iter()
+            .map(|c| {
+                let own = usize::from(c.id == article.category);
+                (
+                    c.id.clone(),
+                    treatment_destination(c, catalog.count(&c.id), own),
+                )
+            })
+            .collect(),
+    };
     let path = AppPath::article(&article.slug).path();
     let url = base::absolute(&path);
     let category = site
@@ -148,7 +167,7 @@ fn ArticleView(
                 <ArticleBody
                     blocks=article.body.clone()
                     state
-                    consultation_url=site.brand.consultation_url.clone()
+                    links
                     before_risks=move || disclosure("disclosure-risks")
                 />
             </div>

@@ -8,11 +8,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::base;
 use crate::components::{
-    AppLink, ArticleCard, ColumnHeader, PageContent, PageMeta, Pagination, SearchField,
+    AppLink, ArticleCard, ColumnHeader, LoadFailure, PageContent, PageMeta, Pagination,
+    SearchField, Skeleton,
 };
-use crate::content::{is_slug, Index, Site};
+use crate::content::derived::Catalog;
+use crate::content::{is_slug, Site};
 use crate::data::use_content;
-use crate::listing::{list, searchable, ListQuery, Listing};
+use crate::listing::{ListQuery, Listing};
 use crate::navigation::use_replace_url;
 use crate::paths::AppPath;
 
@@ -39,49 +41,91 @@ pub fn ColumnList() -> impl IntoView {
         }
     });
     let source = use_content();
-    let content = Resource::new(|| (), move |_| source.site_and_index());
+    let frame = Resource::new(|| (), move |_| source.site_and_catalog());
     view! {
-        <PageContent content render=move |(site, index)| view! { <ListView site index state /> } />
+        <PageContent content=frame render=move |(site, catalog)| view! { <ListView site catalog state /> } />
     }
 }
 
 #[component]
-fn ListView(site: Arc<Site>, index: Arc<Index>, state: Memo<ListQuery>) -> impl IntoView {
-    let listing = {
-        let site = site.clone();
-        // Folded once per page load, then each keystroke only matches.
-        let all = searchable(&index.articles);
-        Memo::new(move |_| list(&all, &site, &state.get()))
+fn ListView(site: Arc<Site>, catalog: Arc<Catalog>, state: Memo<ListQuery>) -> impl IntoView {
+    // One request per state: a page of the list, or a search; the frame above stays.
+    let results = {
+        let (site, catalog, source) = (site.clone(), catalog.clone(), use_content());
+        // Untracked: creating the resource reads the state, and the view around must
+        // not be rebuilt (losing the search field's focus) when the state changes.
+        untrack(|| {
+            Resource::new(
+                move || state.get(),
+                move |query| {
+                    let load = source.listing(site.clone(), catalog.clone(), query.clone());
+                    async move { load.await.map(|listing| (query, listing)) }
+                },
+            )
+        })
     };
     let column = site.column.clone();
     let description = column.description.clone();
     let site_for_title = site.clone();
     let title = move || {
-        let l = listing.get();
+        let q = state.get();
         let mut t = column.name.clone();
-        if let Some(c) = l.category.as_ref().and_then(|c| site_for_title.category(c)) {
+        if let Some(c) = q.category.as_ref().and_then(|c| site_for_title.category(c)) {
             t = format!("{}の記事 | {t}", c.name);
         }
-        if l.page > 1 {
-            t = format!("{t}({}ページ目)", l.page);
+        if q.page > 1 {
+            t = format!("{t}({}ページ目)", q.page);
         }
         t
     };
     let site = StoredValue::new(site);
-    focus_results_on_page_change(listing);
+    // Read only inside the transition: a read outside it would suspend the whole view
+    // (and take the search field's focus) on every keystroke.
+    let (announcement, announce) = signal(String::new());
+    let shown = StoredValue::new(None::<(String, usize)>);
+    let on_shown = move |text: &str, page: usize| {
+        let previous = shown.get_value();
+        shown.set_value(Some((text.to_string(), page)));
+        let Some((previous_text, previous_page)) = previous else {
+            return;
+        };
+        if previous_text != text {
+            announce.set(text.to_string());
+        }
+        // The pager that had focus is gone with the old page: focus moves to the
+        // result count, at the top of the new page of results.
+        if previous_page != page {
+            request_animation_frame(|| crate::navigation::focus_id(RESULTS_STATUS));
+        }
+    };
     view! {
         {move || view! { <PageMeta title=title() description=description.clone() path=state.get().path() /> }}
         <ColumnHeader column=site.with_value(|s| s.column.clone()) is_page_heading=true />
-        <CategoryFilter site state />
+        <CategoryFilter site catalog state />
         <SearchBox state />
-        // One live region, kept in place, so each new count is announced.
-        <p id=RESULTS_STATUS class="result-count" role="status" tabindex="-1">
-            {move || listing.with(|l| summary(&site, l, &state.get()))}
-        </p>
-        {move || {
-            let l = listing.get();
-            view! { <Results site listing=l state=state.get() /> }
-        }}
+        // One live region, kept in place, so each new count is announced (not the
+        // first: the page says it).
+        <p class="visually-hidden" role="status">{announcement}</p>
+        // The results shown stay until the next ones are ready: typing never blanks them.
+        <Transition fallback=|| view! { <Skeleton lines=6 /> }>
+            {move || Suspend::new(async move {
+                match results.await {
+                    Ok((query, listing)) => {
+                        let text = summary(&site, &listing, &query);
+                        on_shown(&text, listing.page);
+                        view! {
+                            <p id=RESULTS_STATUS class="result-count" tabindex="-1">{text}</p>
+                            <Results site listing state=query />
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! {
+                        <LoadFailure error on_retry=move |_| results.refetch() />
+                    }
+                    .into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -106,21 +150,15 @@ fn summary(site: &StoredValue<Arc<Site>>, listing: &Listing, state: &ListQuery) 
 
 const RESULTS_STATUS: &str = "results-status";
 
-/// After a change of page the pager that had focus is gone: focus moves to the result
-/// count, at the top of the new page of results.
-fn focus_results_on_page_change(listing: Memo<Listing>) {
-    Effect::new(move |previous: Option<usize>| {
-        let page = listing.with(|l| l.page);
-        if previous.is_some_and(|p| p != page) {
-            request_animation_frame(|| crate::navigation::focus_id(RESULTS_STATUS));
-        }
-        page
-    });
-}
-
-/// The treatment menu as filter links; "すべて" clears the filter.
+/// The treatment menu as filter links with their counts; "すべて" clears the filter.
+/// Categories without articles are left out (unless the URL asks for one), so no
+/// chip leads to an empty list.
 #[component]
-fn CategoryFilter(site: StoredValue<Arc<Site>>, state: Memo<ListQuery>) -> impl IntoView {
+fn CategoryFilter(
+    site: StoredValue<Arc<Site>>,
+    catalog: Arc<Catalog>,
+    state: Memo<ListQuery>,
+) -> impl IntoView {
     let deployment = StoredValue::new(base::use_deployment());
     let link = move |category: Option<String>| {
         let s = state.get();
@@ -134,19 +172,28 @@ fn CategoryFilter(site: StoredValue<Arc<Site>>, state: Memo<ListQuery>) -> impl 
         )
     };
     let current = move || state.get().category;
-    let categories = site.with_value(|s| s.categories.clone());
+    let asked = state.with_untracked(|s| s.category.clone());
+    let categories: Vec<_> = site.with_value(|s| {
+        s.categories
+            .iter()
+            .filter(|c| catalog.count(&c.id) > 0 || asked.as_ref() == Some(&c.id))
+            .cloned()
+            .collect()
+    });
+    let total = catalog.total;
     view! {
         <nav class="category-filter" aria-label="カテゴリーで絞り込む">
             <ul>
                 <li>
                     <a href=move || link(None) aria-current=move || current().is_none().then_some("page")>
-                        "すべて"
+                        "すべて" <span class="count">{format!("({total})")}</span>
                     </a>
                 </li>
                 {categories
                     .into_iter()
                     .map(|c| {
                         let id = c.id.clone();
+                        let count = catalog.count(&c.id);
                         let selected = {
                             let id = id.clone();
                             move || (current().as_deref() == Some(id.as_str())).then_some("page")
@@ -154,7 +201,7 @@ fn CategoryFilter(site: StoredValue<Arc<Site>>, state: Memo<ListQuery>) -> impl 
                         view! {
                             <li>
                                 <a href=move || link(Some(id.clone())) aria-current=selected>
-                                    {c.name}
+                                    {c.name} <span class="count">{format!("({count})")}</span>
                                 </a>
                             </li>
                         }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::{ArticlePage, ClinicsPage, FaqPage};
 use crate::components::{ArticleCard, Embedded, PageContent, PageMeta};
-use crate::data::use_content;
+use crate::data::{use_content, LoadError};
 use crate::embed::{EmbedOptions, Theme};
 use crate::paths::AppPath;
 
@@ -106,12 +106,25 @@ pub fn EmbedClinics() -> impl IntoView {
 pub fn EmbedColumns() -> impl IntoView {
     let query = use_query_map();
     let source = use_content();
-    let content = Resource::new(|| (), move |_| source.site_and_index());
+    let params = query.get_untracked();
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (source, params) = (source.clone(), params.clone());
+            async move {
+                let site = source.site().await?;
+                let (options, _) =
+                    EmbedOptions::parse(|k| params.get_str(k), |c| site.category(c).is_some());
+                let items = source.latest(options.category, options.limit).await?;
+                Ok::<_, LoadError>((site, items))
+            }
+        },
+    );
     view! {
         <EmbedFrame>
             <PageContent
                 content
-                render=move |(site, index)| {
+                render=move |(site, items)| {
                     let (options, warnings) = query.with_untracked(|q| {
                         EmbedOptions::parse(|k| q.get_str(k), |c| site.category(c).is_some())
                     });
@@ -121,13 +134,6 @@ pub fn EmbedColumns() -> impl IntoView {
                             crate::browser::warn(&format!("clinic column embed: {w}"));
                         }
                     });
-                    let items: Vec<_> = index
-                        .articles
-                        .iter()
-                        .filter(|a| options.category.as_ref().is_none_or(|c| &a.category == c))
-                        .take(options.limit)
-                        .cloned()
-                        .collect();
                     let heading = match options.category.as_ref().and_then(|c| site.category(c)) {
                         Some(c) => format!("{}の新着コラム", c.name),
                         None => "新着コラム".to_string(),

@@ -7,15 +7,24 @@ use leptos::prelude::*;
 
 use crate::base;
 use crate::components::{Breadcrumbs, CopyButton, PageContent, PageMeta};
-use crate::content::{Index, Site};
-use crate::data::use_content;
+use crate::content::{ArticleSummary, Site};
+use crate::data::{use_content, LoadError};
 use crate::embed::{iframe_snippet, script_snippet, EmbedKind, EmbedOptions, SANDBOX, UTM_KEYS};
 use crate::paths::AppPath;
+
+/// How many of the newest articles the article picker offers.
+const PICKABLE: usize = 50;
 
 #[component]
 pub fn EmbedCodePage() -> impl IntoView {
     let source = use_content();
-    let content = Resource::new(|| (), move |_| source.site_and_index());
+    let content = Resource::new(
+        || (),
+        move |_| {
+            let (site, latest) = (source.site(), source.latest(None, PICKABLE));
+            async move { Ok::<_, LoadError>((site.await?, Arc::new(latest.await?))) }
+        },
+    );
     view! {
         <PageMeta
             title="コラムを埋め込む | 美脱毛コラム"
@@ -28,20 +37,14 @@ pub fn EmbedCodePage() -> impl IntoView {
             "記事・よくある質問・クリニック紹介・新着コラムを、ほかのサイトのページに表示できます。"
             "埋め込んだ記事には、監修医師・日付・副作用とデメリットの項目が必ず表示されます。"
         </p>
-        <PageContent content render=|(site, index)| view! { <EmbedForm site index /> } />
+        <PageContent content render=|(site, articles)| view! { <EmbedForm site articles /> } />
     }
 }
 
 #[component]
-fn EmbedForm(site: Arc<Site>, index: Arc<Index>) -> impl IntoView {
+fn EmbedForm(site: Arc<Site>, articles: Arc<Vec<ArticleSummary>>) -> impl IntoView {
     let kind = RwSignal::new("article".to_string());
-    let slug = RwSignal::new(
-        index
-            .articles
-            .first()
-            .map(|a| a.slug.clone())
-            .unwrap_or_default(),
-    );
+    let slug = RwSignal::new(articles.first().map(|a| a.slug.clone()).unwrap_or_default());
     let limit = RwSignal::new("5".to_string());
     let category = RwSignal::new(String::new());
     let theme = RwSignal::new("auto".to_string());
@@ -95,7 +98,7 @@ fn EmbedForm(site: Arc<Site>, index: Arc<Index>) -> impl IntoView {
         })
     };
     let categories = site.categories.clone();
-    let articles = index.articles.clone();
+    let articles = articles.as_ref().clone();
 
     let radio = move |name: &'static str,
                       signal: RwSignal<String>,

@@ -2,15 +2,95 @@
 
 use std::path::Path;
 
-use crate::harness::{project_dir, App, Deployment, Viewport};
+use crate::harness::{content_fetched, first_load_bytes, project_dir, App, Deployment, Viewport};
 use serde_json::json;
 
 const RUNS: usize = 9;
 const SLUG: &str = "exosome-side-effects";
 
-fn median(mut xs: Vec<f64>) -> f64 {
+fn median(xs: Vec<f64>) -> f64 {
+    percentile(xs, 50)
+}
+
+/// The nearest-rank percentile.
+fn percentile(mut xs: Vec<f64>, p: usize) -> f64 {
     xs.sort_by(|a, b| a.total_cmp(b));
-    xs[xs.len() / 2]
+    let rank = (p * xs.len()).div_ceil(100).max(1);
+    xs[rank - 1]
+}
+
+/// Searches typed as an input method commits them: one input event per query.
+const QUERIES: [&str; 5] = [
+    "ダウンタイム 保湿",
+    "えくそそーむ 医師",
+    "ｶｳﾝｾﾘﾝｸﾞ 毛穴",
+    "美肌 脱毛",
+    "ヒアルロンサン コラーゲン",
+];
+
+/// Content bytes (brotli) a search fetches, from a list with nothing cached.
+async fn search_bytes(app: &App) -> Vec<(String, usize, usize)> {
+    let content = project_dir().join("target/synthetic");
+    let mut out = Vec::new();
+    for q in QUERIES {
+        app.open("/?page=1").await;
+        app.wait_for(".card").await;
+        content_fetched(app, &content).await;
+        app.js(&format!(
+            "const i = document.getElementById('column-search'); i.value = '{q}'; \
+             i.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+        ))
+        .await;
+        app.wait_until(&format!(
+            "document.querySelector('.result-count')?.textContent.startsWith('「{q}」')"
+        ))
+        .await;
+        let (bytes, files) = content_fetched(app, &content).await;
+        out.push((q.to_string(), bytes, files.len()));
+    }
+    out
+}
+
+/// The biggest items of the wasm module, by the size report (`twiggy top`) of the
+/// release build before wasm-bindgen and wasm-opt, whose function names it keeps.
+fn size_report() -> Vec<String> {
+    let wasm = project_dir().join("target/wasm32-unknown-unknown/release/clinic-column.wasm");
+    let out = std::process::Command::new("twiggy")
+        .args(["top", "-n", "40"])
+        .arg(&wasm)
+        .output();
+    match out {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip(2)
+            .filter(|l| !l.contains("section") && !l.contains("..."))
+            .take(15)
+            .map(|l| l.chars().take(140).collect())
+            .collect(),
+        _ => vec![format!("(twiggy could not read {})", wasm.display())],
+    }
+}
+
+/// The release build of the sample set (`make dist-synthetic`, timed by `make bench`):
+/// seconds, files and bytes written.
+fn scale_build() -> Option<(String, u64, u64)> {
+    let dir = project_dir().join("target/dist-synthetic");
+    let seconds =
+        std::fs::read_to_string(project_dir().join("target/dist-synthetic.seconds")).ok()?;
+    let (mut files, mut bytes) = (0, 0);
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).ok()?.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files += 1;
+                bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
+    }
+    Some((seconds.trim().to_string(), files, bytes))
 }
 
 /// Records when the article's heading first appears, from the very start of each page.
@@ -161,7 +241,9 @@ pub async fn main() {
     .await;
     slowed(&app).await;
     let search = search_keystroke(&app).await;
-    app.finish().await;
+    let query_bytes = search_bytes(&app).await;
+    let view_bytes = first_load_bytes(&app, &synthetic).await;
+    app.finish_allowing(&["/column/sample-00042 - "]).await;
 
     let app = App::launch().await;
     slowed(&app).await;
@@ -178,8 +260,12 @@ pub async fn main() {
     println!("| measure                                            | median ms |");
     println!("|----------------------------------------------------|----------:|");
     println!(
-        "| search keystroke, 10,000 articles (filter+render)  | {:>9.1} |",
-        median(search)
+        "| search keystroke, 10,000 articles (search+render)  | {:>9.1} |",
+        median(search.clone())
+    );
+    println!(
+        "| the same, 95th percentile                          | {:>9.1} |",
+        percentile(search, 95)
     );
     println!(
         "| cold load of the article view (to heading)         | {:>9.1} |",
@@ -210,6 +296,36 @@ pub async fn main() {
             "| {name:<14} | {:>9} | {:>9} | {:>9} |",
             b.raw, b.gzip, b.brotli
         );
+    }
+
+    println!();
+    println!("Content fetched at 10,000 articles (brotli bytes, from the browser's requests)");
+    println!("| first load of                          |   bytes | files |");
+    println!("|----------------------------------------|--------:|------:|");
+    for (path, bytes, files) in view_bytes {
+        println!("| {path:<38} | {bytes:>7} | {:>5} |", files.len());
+    }
+    println!("| search (from the list, nothing cached) |   bytes | files |");
+    for (q, bytes, files) in query_bytes {
+        println!("| {q:<38} | {bytes:>7} | {files:>5} |");
+    }
+
+    println!();
+    println!("Size report: the 15 biggest items of the wasm module (twiggy top)");
+    println!("```");
+    for line in size_report() {
+        println!("{line}");
+    }
+    println!("```");
+
+    println!();
+    match scale_build() {
+        Some((seconds, files, bytes)) => println!(
+            "Release build of the 10,000-article set (make dist-synthetic): {seconds} s, \
+             {files} files, {:.1} MB written",
+            bytes as f64 / 1e6
+        ),
+        None => println!("Release build of the 10,000-article set: not built (run make bench)"),
     }
 
     crate::lighthouse::run().await;

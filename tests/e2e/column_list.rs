@@ -20,23 +20,10 @@ async fn the_list_shows_cards_the_menu_and_counts() {
         assert!(card.contains(part), "card lacks {part}: {card}");
     }
     app.wait_text(".result-count", "1件の記事").await;
+    // Each chip says how many articles it leads to; categories without any are left
+    // out, so no chip ends at an empty list.
     let menu = app.texts(".category-filter a").await;
-    assert_eq!(
-        menu,
-        [
-            "すべて",
-            "ダーマペン",
-            "小顔&美肌",
-            "ミラドライ",
-            "AGA",
-            "FAGA",
-            "脂肪溶解注射",
-            "しわ・たるみ治療",
-            "GLP-1",
-            "エクソソーム",
-            "脱毛"
-        ]
-    );
+    assert_eq!(menu, ["すべて(1)", "エクソソーム(1)"]);
     assert_eq!(
         app.attr(".category-filter a", "aria-current")
             .await
@@ -46,6 +33,9 @@ async fn the_list_shows_cards_the_menu_and_counts() {
     // Only the filter in use and the header's own entry say "current page".
     app.wait_until("document.querySelector('.site-footer__menu a')")
         .await;
+    // The footer's treatment menu links only where there is something to read.
+    assert_eq!(app.texts(".site-footer__menu a").await, ["エクソソーム"]);
+    assert_eq!(app.count(".site-footer__menu li").await, 10);
     assert_eq!(app.count("[aria-current=page]").await, 2);
     assert!(app
         .js("return document.title")
@@ -68,6 +58,23 @@ async fn search_matches_japanese_as_people_type_it() {
     app.wait_text(".card__title mark", "エクソソーム").await;
     app.assert_accessible().await;
 
+    // Words of the body find the article, with the passage that matched highlighted.
+    // A reading in kana does not find kanji: there is no dictionary.
+    for (q, word) in [
+        ("献血", "献血"),
+        ("あなふぃらきしー", "アナフィラキシー"),
+        ("ダウンタイム", "ダウンタイム"),
+    ] {
+        app.open(&format!("/?q={}", clinic_column::listing::encode(q)))
+            .await;
+        app.wait_text(".result-count", format!("「{q}」で検索: 1件の記事"))
+            .await;
+        app.wait_text(".card__excerpt mark", word).await;
+    }
+    app.open("/?q=%E3%81%91%E3%82%93%E3%81%91%E3%81%A4").await;
+    app.wait_text(".result-count", "「けんけつ」で検索: 0件の記事")
+        .await;
+
     // Half-width katakana finds it too; a word that is not there empties the list.
     app.open("/?q=%EF%BD%B4%EF%BD%B8%EF%BD%BF%EF%BD%BF%EF%BD%B0%EF%BE%91")
         .await;
@@ -89,30 +96,39 @@ async fn search_matches_japanese_as_people_type_it() {
 async fn category_filter_lives_in_the_url_and_back_restores_it() {
     let app = App::launch().await;
     app.open("/").await;
-    app.click(".category-filter a[href='/category/aga']").await;
-    assert!(app
-        .text(".empty")
-        .await
-        .contains("このカテゴリーの記事はまだありません"));
-    assert_eq!(app.path().await, "/category/aga");
-    assert_eq!(
-        app.attr(".category-filter a[aria-current='page']", "href")
-            .await
-            .as_deref(),
-        Some("/category/aga")
-    );
-    app.assert_accessible().await;
     app.click(".category-filter a[href='/category/exosome']")
         .await;
     app.wait_text(".result-count", "「エクソソーム」の1件の記事")
         .await;
+    assert_eq!(app.path().await, "/category/exosome");
+    assert_eq!(
+        app.attr(".category-filter a[aria-current='page']", "href")
+            .await
+            .as_deref(),
+        Some("/category/exosome")
+    );
+    app.assert_accessible().await;
+    app.click(".category-filter a[href='/']").await;
+    app.wait_until("location.pathname === '/'").await;
     app.back().await;
-    app.wait_until("location.pathname === '/category/aga'")
+    app.wait_until("location.pathname === '/category/exosome'")
         .await;
-    assert!(app.text(".empty").await.contains("まだありません"));
+    app.wait_text(".result-count", "「エクソソーム」の1件の記事")
+        .await;
     app.back().await;
     app.wait_until("location.pathname === '/'").await;
     app.wait_text(".result-count", "1件の記事").await;
+    // A category without articles, reached by its URL, says so and keeps its chip.
+    app.open("/category/aga").await;
+    assert!(app
+        .text(".empty")
+        .await
+        .contains("このカテゴリーの記事はまだありません"));
+    assert_eq!(
+        app.text(".category-filter a[aria-current='page']").await,
+        "AGA(0)"
+    );
+    app.assert_accessible().await;
     // A category's page is served as its own prerendered page, and the old query
     // links keep working.
     app.open("/category/exosome").await;

@@ -10,7 +10,7 @@ async fn a_failed_fetch_shows_an_error_and_retry_recovers() {
     app.cdp("Network.enable", json!({})).await;
     app.cdp(
         "Network.setBlockedURLs",
-        json!({ "urls": ["*/content/index.json"] }),
+        json!({ "urls": ["*/content/derived/catalog.json"] }),
     )
     .await;
     // A state the build did not render, so the list is fetched.
@@ -25,13 +25,17 @@ async fn a_failed_fetch_shows_an_error_and_retry_recovers() {
     app.click(".load-failure button").await;
     app.wait_text(".column-header__name", "美脱毛コラム").await;
     app.wait_for(".article-list a").await;
-    app.finish_allowing(&["content/index.json"]).await;
+    app.finish_allowing(&["content/derived/catalog.json"]).await;
 }
 
 #[tokio::test]
 async fn malformed_content_is_reported_not_blank() {
     let content = content_copy();
-    std::fs::write(content.path().join("index.json"), "{ \"articles\": [ ").unwrap();
+    std::fs::write(
+        content.path().join("derived/catalog.json"),
+        "{ \"total\": [ ",
+    )
+    .unwrap();
     let app = App::launch_with(
         Deployment::root().with_content(content.path()),
         Viewport::Desktop,
@@ -42,14 +46,18 @@ async fn malformed_content_is_reported_not_blank() {
     app.open("/?page=1").await;
     app.wait_text(".load-failure h1", "コンテンツを読み込めませんでした")
         .await;
-    assert_detail_only_in_the_console(&app, &["index.json", "not valid JSON"]).await;
+    assert_detail_only_in_the_console(&app, &["catalog.json", "not valid JSON"]).await;
     app.finish().await;
 }
 
 #[tokio::test]
 async fn content_of_the_wrong_shape_is_reported_not_blank() {
     let content = content_copy();
-    std::fs::write(content.path().join("index.json"), r#"{ "articles": 3 }"#).unwrap();
+    std::fs::write(
+        content.path().join("derived/catalog.json"),
+        r#"{ "total": "3" }"#,
+    )
+    .unwrap();
     let app = App::launch_with(
         Deployment::root().with_content(content.path()),
         Viewport::Desktop,
@@ -58,7 +66,7 @@ async fn content_of_the_wrong_shape_is_reported_not_blank() {
     app.open("/?page=1").await;
     app.wait_text(".load-failure h1", "コンテンツを読み込めませんでした")
         .await;
-    assert_detail_only_in_the_console(&app, &["index.json", "unexpected content"]).await;
+    assert_detail_only_in_the_console(&app, &["catalog.json", "unexpected content"]).await;
     app.finish().await;
 }
 
@@ -97,9 +105,14 @@ async fn an_unknown_article_is_not_found_and_a_hostile_slug_fetches_nothing() {
         !fetched.iter().any(|u| u.contains("/articles/%3C")),
         "{fetched:?}"
     );
-    // The pages themselves answer 404, as a missing page should.
-    app.finish_allowing(&["/column/no-such-article - ", "onerror%3Dalert(1)%3E - "])
-        .await;
+    // The pages themselves answer 404, as a missing page should; so does the article
+    // file the app asks for, which is how it knows the article does not exist.
+    app.finish_allowing(&[
+        "/column/no-such-article - ",
+        "/articles/no-such-article.json - ",
+        "onerror%3Dalert(1)%3E - ",
+    ])
+    .await;
 }
 
 #[tokio::test]
@@ -143,7 +156,8 @@ async fn content_is_fetched_once_per_page_load() {
     let fetched = app.requested_urls().await;
     for file in [
         "/content/site.json",
-        "/content/index.json",
+        "/content/derived/catalog.json",
+        "/content/derived/related/exosome-side-effects.json",
         "/content/articles/exosome-side-effects.json",
     ] {
         let n = fetched.iter().filter(|u| u.ends_with(file)).count();

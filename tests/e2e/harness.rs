@@ -10,10 +10,11 @@
 //! app.finish().await; // no console errors, no request to another host
 //! ```
 
+use std::collections::HashMap;
 use std::net::TcpListener as StdListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use fantoccini::wd::WebDriverCompatibleCommand;
@@ -885,4 +886,74 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// The brotli size of each content file, by its path under the content folder.
+pub fn brotli_size(file: &Path) -> usize {
+    static SIZES: OnceLock<Mutex<HashMap<PathBuf, usize>>> = OnceLock::new();
+    let sizes = SIZES.get_or_init(Default::default);
+    if let Some(&n) = sizes.lock().unwrap().get(file) {
+        return n;
+    }
+    let out = std::process::Command::new("brotli")
+        .args(["-c", "-q", "11"])
+        .arg(file)
+        .output()
+        .expect("brotli (installed by tools/setup.sh)");
+    assert!(out.status.success(), "brotli {}", file.display());
+    sizes
+        .lock()
+        .unwrap()
+        .insert(file.to_path_buf(), out.stdout.len());
+    out.stdout.len()
+}
+
+/// The content files (under `content`) the page fetched since the last call, from the browser's
+/// resource timing, and their size in brotli.
+pub async fn content_fetched(app: &App, content: &Path) -> (usize, Vec<String>) {
+    let urls = app
+        .js(
+            "const e = performance.getEntriesByType('resource').map(r => r.name); \
+             performance.clearResourceTimings(); return e;",
+        )
+        .await;
+    let files: Vec<String> = urls
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| {
+            u.as_str()?
+                .split_once("/content/")
+                .map(|(_, f)| f.to_string())
+        })
+        .collect();
+    let bytes = files
+        .iter()
+        .map(|f| brotli_size(&content.join(f.split('?').next().unwrap())))
+        .sum();
+    (bytes, files)
+}
+
+/// Each view in a state the build did not prerender, so it loads its content in the
+/// browser as after client-side navigation (on the sample set), and what shows it.
+pub const FRESH_VIEWS: [(&str, &str); 4] = [
+    ("/?page=2", ".card"),
+    ("/category/aga?page=2", ".card"),
+    ("/column/sample-00042", ".article__title"),
+    ("/faq?q=%E5%89%AF%E4%BD%9C%E7%94%A8", ".faq-item"),
+];
+
+/// Opens each of [`FRESH_VIEWS`]: the content it fetched (brotli bytes, files).
+pub async fn first_load_bytes(
+    app: &App,
+    content: &Path,
+) -> Vec<(&'static str, usize, Vec<String>)> {
+    let mut out = Vec::new();
+    for (path, ready) in FRESH_VIEWS {
+        app.open(path).await;
+        app.wait_for(ready).await;
+        let (bytes, files) = content_fetched(app, content).await;
+        out.push((path, bytes, files));
+    }
+    out
 }

@@ -574,7 +574,7 @@ async fn every_host_set_up_behaves_the_same() {
         app.cdp("Network.enable", json!({})).await;
         app.cdp(
             "Network.setBlockedURLs",
-            json!({ "urls": ["*/content/index.json"] }),
+            json!({ "urls": ["*/content/derived/catalog.json"] }),
         )
         .await;
         app.click(".site-header__nav a[href='/']").await;
@@ -584,7 +584,8 @@ async fn every_host_set_up_behaves_the_same() {
             .await;
         app.click(".load-failure button").await;
         app.wait_for(".article-list a").await;
-        app.finish_allowing(&["content/index.json", "404"]).await;
+        app.finish_allowing(&["content/derived/catalog.json", "404"])
+            .await;
     }
 }
 

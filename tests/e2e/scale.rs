@@ -1,46 +1,72 @@
 //! The list on the generated set of 10,000 sample articles (`make` builds it into
-//! `target/synthetic`): counts, pages and search stay right at scale. Totals and
-//! category counts are read straight from the files; the search count, which needs
-//! the Japanese folding, comes from the natively tested listing logic.
+//! `target/synthetic`): counts, pages and search stay right at scale, and each view
+//! fetches only what it shows. Expected counts come from a plain scan of the
+//! generated article files, not from the index the app reads.
 
-use clinic_column::content::{Index, Site};
-use clinic_column::listing::{list, searchable, ListQuery};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use crate::harness::{project_dir, App, Deployment, Viewport};
+use clinic_column::content::{Article, Site};
+use clinic_column::listing::{paging, ListQuery};
+use clinic_column::search::query_terms;
+use clinic_column::search_index::{scan, search_fields};
 
-fn raw_index() -> Index {
-    let path = project_dir().join("target/synthetic/index.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("synthetic content")).unwrap()
+use crate::harness::{content_fetched, first_load_bytes, project_dir, App, Deployment, Viewport};
+
+fn synthetic_dir() -> PathBuf {
+    project_dir().join("target/synthetic")
 }
 
+/// The generated site and articles, read once.
+fn synthetic() -> &'static (Site, Vec<Article>) {
+    static SET: OnceLock<(Site, Vec<Article>)> = OnceLock::new();
+    SET.get_or_init(|| {
+        let dir = synthetic_dir();
+        let read = |p: &Path| {
+            std::fs::read_to_string(p).unwrap_or_else(|e| {
+                panic!(
+                    "{}: {e}; run `make target/synthetic/index.json`",
+                    p.display()
+                )
+            })
+        };
+        let site: Site = serde_json::from_str(&read(&dir.join("site.json"))).unwrap();
+        let articles = std::fs::read_dir(dir.join("articles"))
+            .expect("synthetic articles")
+            .map(|e| serde_json::from_str(&read(&e.unwrap().path())).unwrap())
+            .collect();
+        (site, articles)
+    })
+}
+
+/// (total, page, pages) by reading every article.
 fn expected(category: Option<&str>, q: Option<&str>, page: Option<&str>) -> (usize, usize, usize) {
-    let dir = project_dir().join("target/synthetic");
-    let read = |f: &str| {
-        std::fs::read_to_string(dir.join(f))
-            .expect("synthetic content: run `make target/synthetic/index.json`")
-    };
-    let site: Site = serde_json::from_str(&read("site.json")).unwrap();
-    let index: Index = serde_json::from_str(&read("index.json")).unwrap();
-    let l = list(
-        &searchable(&index.articles),
-        &site,
-        &ListQuery::parse(category, q, page),
-    );
-    (l.total, l.page, l.pages)
+    let (site, articles) = synthetic();
+    let query = ListQuery::parse(category, q, page);
+    let category = query
+        .category
+        .as_ref()
+        .filter(|c| site.category(c).is_some());
+    let terms = query_terms(&query.q);
+    let total = articles
+        .iter()
+        .filter(|a| category.is_none_or(|c| &a.category == c))
+        .filter(|a| scan(&search_fields(a), &terms))
+        .count();
+    let (page, pages) = paging(total, query.page);
+    (total, page, pages)
 }
 
 #[tokio::test]
 async fn the_list_stays_correct_with_ten_thousand_articles() {
-    let synthetic = project_dir().join("target/synthetic");
     let app = App::launch_with(
-        Deployment::root().with_content(&synthetic),
+        Deployment::root().with_content(synthetic_dir()),
         Viewport::Desktop,
     )
     .await;
 
     let (total, _, pages) = expected(None, None, None);
-    let index = raw_index();
-    assert_eq!(total, index.articles.len());
+    assert_eq!(total, synthetic().1.len());
     assert!(total > 10_000, "{total}");
     assert_eq!(pages, total.div_ceil(10));
     // The build prerendered `/` from the bundled content; a state it did not render
@@ -78,8 +104,8 @@ async fn the_list_stays_correct_with_ten_thousand_articles() {
     let (total, page, pages) = expected(Some("exosome"), None, Some("3"));
     assert_eq!(
         total,
-        index
-            .articles
+        synthetic()
+            .1
             .iter()
             .filter(|a| a.category == "exosome")
             .count()
@@ -101,4 +127,59 @@ async fn the_list_stays_correct_with_ten_thousand_articles() {
         .contains(&format!("(4 / {pages}ページ)")));
     app.assert_accessible().await;
     app.finish().await;
+}
+
+/// The most any view's first load, and a search, may fetch at 10,000 articles.
+const VIEW_LIMIT: usize = 60 * 1024;
+const SEARCH_LIMIT: usize = 50 * 1024;
+
+#[tokio::test]
+async fn views_and_searches_fetch_only_what_they_show() {
+    let app = App::launch_with(
+        Deployment::root().with_content(synthetic_dir()),
+        Viewport::Desktop,
+    )
+    .await;
+    for (path, bytes, files) in first_load_bytes(&app, &synthetic_dir()).await {
+        println!(
+            "first load of {path}: {bytes} bytes brotli in {} files",
+            files.len()
+        );
+        assert!(
+            !files.is_empty(),
+            "{path} fetched nothing: not a fresh render"
+        );
+        assert!(bytes <= VIEW_LIMIT, "{path}: {bytes} bytes: {files:?}");
+        assert!(
+            !files.iter().any(|f| f.ends_with("index.json")),
+            "{path} fetched the whole index: {files:?}"
+        );
+    }
+
+    // A two-word search, committed at once as an input method commits it.
+    app.open("/?page=1").await;
+    app.wait_for(".card").await;
+    content_fetched(&app, &synthetic_dir()).await;
+    let q = "ダウンタイム 保湿";
+    let (total, _, pages) = expected(None, Some(q), None);
+    assert!(total > 100, "{total}");
+    app.js(&format!(
+        "const i = document.getElementById('column-search'); i.value = '{q}'; \
+         i.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+    ))
+    .await;
+    app.wait_text(
+        ".result-count",
+        format!("「{q}」で検索: {total}件の記事(1 / {pages}ページ)"),
+    )
+    .await;
+    let (bytes, files) = content_fetched(&app, &synthetic_dir()).await;
+    println!(
+        "search {q:?}: {bytes} bytes brotli in {} files",
+        files.len()
+    );
+    assert!(bytes <= SEARCH_LIMIT, "{bytes} bytes: {files:?}");
+    assert!(files.iter().any(|f| f.contains("search/shards/")));
+    // The article was not prerendered by the bundled build: its page answers 404.
+    app.finish_allowing(&["/column/sample-00042 - "]).await;
 }

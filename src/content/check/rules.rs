@@ -290,6 +290,9 @@ fn check_site(site: &Site, refs: &Refs, report: &mut Report) {
     );
     for (i, c) in site.categories.iter().enumerate() {
         r.text(&format!("/categories/{i}/name"), "name", &c.name);
+        if let Some(url) = &c.page {
+            r.https(&format!("/categories/{i}/page"), url);
+        }
     }
     r.ids(
         "doctor id",
