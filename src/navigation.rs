@@ -18,6 +18,28 @@ thread_local! {
     static LAST: RefCell<(String, f64)> = const { RefCell::new((String::new(), 0.0)) };
     /// A position to restore once the view arriving by back/forward is tall enough.
     static PENDING: RefCell<Option<f64>> = const { RefCell::new(None) };
+    /// Whether the current view was reached by back/forward (`None`: not yet known).
+    static BY_HISTORY: RefCell<Option<bool>> = const { RefCell::new(None) };
+}
+
+/// Whether the reader reached this view by back/forward (in the app, or by the
+/// browser's history into a new page load), rather than by a link, a reload or a
+/// typed URL: a reader's choices of the visit (closed sections) come back only then.
+pub fn arrived_by_history() -> bool {
+    BY_HISTORY.with(|b| *b.borrow()).unwrap_or_else(|| {
+        let traversal = web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.get_entries_by_type("navigation"))
+            .and_then(|entries| {
+                let entry = entries.get(0);
+                web_sys::js_sys::Reflect::get(&entry, &"type".into())
+                    .ok()?
+                    .as_string()
+            })
+            .is_some_and(|t| t == "back_forward");
+        BY_HISTORY.with(|b| *b.borrow_mut() = Some(traversal));
+        traversal
+    })
 }
 
 /// How many animation frames (about 15 s) to wait for the new view's content, which
@@ -54,6 +76,7 @@ pub fn NavigationEffects() -> impl IntoView {
         });
         let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
             POSITIONS.with(|p| p.borrow_mut().insert(href(), scroll_y()));
+            BY_HISTORY.with(|b| *b.borrow_mut() = Some(false));
         });
         let _ = window.add_event_listener_with_callback_and_bool(
             "click",
@@ -62,6 +85,7 @@ pub fn NavigationEffects() -> impl IntoView {
         );
         on_click.forget();
         let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
+            BY_HISTORY.with(|b| *b.borrow_mut() = Some(true));
             let (left, y) = LAST.with(|l| l.borrow().clone());
             POSITIONS.with(|p| p.borrow_mut().insert(left, y));
             let saved = POSITIONS.with(|p| p.borrow().get(&href()).copied());

@@ -92,14 +92,33 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
     let (column, brand) = (&site.column.name, &site.brand.name);
     let image = column_image(&fonts, column, brand, &site.column.description)?;
     write(&dist.join(share_image(None)), &image)?;
-    for a in &index.articles {
-        let category = site
-            .category(&a.category)
-            .map(|c| c.name.as_str())
-            .unwrap_or_default();
-        let image = article_image(&fonts, column, brand, category, &a.title)?;
-        write(&dist.join(share_image(Some(&a.slug))), &image)?;
-    }
+    // One image per article, drawn on every core.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = index.articles.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = index
+            .articles
+            .chunks(chunk)
+            .map(|articles| {
+                let (fonts, site) = (&fonts, &site);
+                scope.spawn(move || -> Result<(), String> {
+                    for a in articles {
+                        let category = site
+                            .category(&a.category)
+                            .map(|c| c.name.as_str())
+                            .unwrap_or_default();
+                        let image = article_image(fonts, column, brand, category, &a.title)?;
+                        write(&dist.join(share_image(Some(&a.slug))), &image)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .map_err(|_| "drawing a share image failed".to_string())?
+        })
+    })?;
 
     write(
         &dist.join("sitemap.xml"),

@@ -29,8 +29,13 @@ impl Collapsibles {
             default_open,
             storage_key: StoredValue::new(storage_key),
         };
-        // Restore after the first render: rendering itself touches no browser API.
+        // Restore after the first render (rendering itself touches no browser API), and
+        // only on back/forward: a fresh load or a reload shows every section as the
+        // page sets it, so risk sections are never found closed by a new visit.
         Effect::new(move |_| {
+            if !crate::navigation::arrived_by_history() {
+                return;
+            }
             if let Some(saved) = crate::browser::session_get(&this.storage_key.get_value()) {
                 if let Ok(map) = serde_json::from_str::<BTreeMap<String, bool>>(&saved) {
                     this.toggled.set(map);
@@ -172,5 +177,30 @@ pub fn ShowAllToggle(
         >
             {move || if all_open() { "すべて閉じる" } else { "すべて開く" }}
         </button>
+    }
+}
+
+/// "すべて開く" for sections that should be read open (an article's risks): offered
+/// only while one of them is closed, never as an invitation to close them.
+#[component]
+pub fn OpenAllButton(
+    state: Collapsibles,
+    ids: Vec<String>,
+    #[prop(into)] controls: String,
+) -> impl IntoView {
+    let ids = StoredValue::new(ids);
+    let some_closed = move || !state.all_open(&ids.get_value());
+    let controls = StoredValue::new(controls);
+    view! {
+        <Show when=some_closed>
+            <button
+                type="button"
+                class="show-all needs-app"
+                aria-controls=controls.get_value()
+                on:click=move |_| state.set_all(&ids.get_value(), true)
+            >
+                "閉じた項目をすべて開く"
+            </button>
+        </Show>
     }
 }

@@ -25,7 +25,7 @@ pub use app_link::{embedded, AppLink, Embedded, ExternalLink, InPageLink};
 pub use article_body::{ArticleBody, BodyLinks};
 pub use article_card::ArticleCard;
 pub use breadcrumbs::Breadcrumbs;
-pub use collapsible::{Collapsible, Collapsibles, ShowAllToggle};
+pub use collapsible::{Collapsible, Collapsibles, OpenAllButton, ShowAllToggle};
 pub use column_header::ColumnHeader;
 pub use copy_button::CopyButton;
 pub use doctor_box::DoctorBox;

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::base;
 use crate::components::{
     ArticleBody, ArticleCard, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
-    PageContent, PageMeta, ShareLinks, ShowAllToggle, TreatmentDisclosure,
+    OpenAllButton, PageContent, PageMeta, ShareLinks, TreatmentDisclosure,
 };
 use crate::content::derived::Catalog;
 use crate::content::{summary, Article, ArticleSummary, Site, TocEntry};
@@ -107,11 +107,16 @@ fn ArticleView(
             view! { <TreatmentDisclosure disclosures=d id consultation_url=consultation.get_value() /> }
         })
     };
-    let controls = collapsible_ids
-        .iter()
-        .map(|id| format!("{id}-content"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let controls = StoredValue::new(
+        collapsible_ids
+            .iter()
+            .map(|id| format!("{id}-content"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let risk_ids = StoredValue::new(collapsible_ids.clone());
+    let toc = toc_tree(article.toc());
+    let has_subs = toc.iter().any(|(_, subs)| !subs.is_empty());
 
     view! {
         <PageMeta
@@ -138,16 +143,20 @@ fn ArticleView(
             {disclosure("disclosure-top")}
             <nav class="toc" aria-labelledby="toc-heading">
                 <h2 id="toc-heading" class="toc__heading">"目次"</h2>
-                <ol>
-                    {toc_tree(article.toc())
+                // The numbers are text beside the first line of each entry (list markers
+                // sit by the last line of a wrapped link); `role` keeps the list a list.
+                <ol role="list">
+                    {toc
                         .into_iter()
-                        .map(|(top, subs)| {
+                        .enumerate()
+                        .map(|(n, (top, subs))| {
                             let link = |e: TocEntry| view! { <InPageLink id=e.id>{e.title}</InPageLink> };
                             view! {
                                 <li class="toc__item">
+                                    <span class="toc__number" aria-hidden="true">{format!("{}.", n + 1)}</span>
                                     {link(top)}
                                     {(!subs.is_empty()).then(|| view! {
-                                        <ul class="toc__sub">
+                                        <ul class="toc__sub" role="list">
                                             {subs.into_iter().map(|e| view! { <li>{link(e)}</li> }).collect_view()}
                                         </ul>
                                     })}
@@ -156,19 +165,24 @@ fn ArticleView(
                         })
                         .collect_view()}
                 </ol>
+                // On phones the sub-entries fold away so the body starts sooner; this
+                // brings them back, without JavaScript (see style/main.css).
+                {has_subs.then(|| view! {
+                    <label class="toc__more">
+                        <input type="checkbox" />
+                        "小見出しも表示する"
+                    </label>
+                })}
             </nav>
-            {(!collapsible_ids.is_empty()).then(|| view! {
-                <div class="article__controls needs-app">
-                    <p>"副作用・デメリットの項目は、見出しのボタンで開閉できます。"</p>
-                    <ShowAllToggle state ids=collapsible_ids.clone() controls />
-                </div>
-            })}
             <div class="article__body">
                 <ArticleBody
                     blocks=article.body.clone()
                     state
                     links
-                    before_risks=move || disclosure("disclosure-risks")
+                    before_risks=move || view! {
+                        {disclosure("disclosure-risks")}
+                        <OpenAllButton state ids=risk_ids.get_value() controls=controls.get_value() />
+                    }
                 />
             </div>
             <ShareLinks url=url title=article.title.clone() />

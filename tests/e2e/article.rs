@@ -131,14 +131,46 @@ async fn risk_sections_toggle_by_keyboard_one_by_one_and_all_at_once() {
     app.wait_until("!document.querySelector('#side-effects-content').hasAttribute('hidden')")
         .await;
 
-    app.wait_text(".show-all", "すべて閉じる").await;
+    // The page never offers to close every risk group; while one is closed it offers
+    // to open them all, just before the risks.
+    assert_eq!(app.count(".show-all").await, 0);
+    close_risks(&app).await;
+    app.wait_text(".show-all", "閉じた項目をすべて開く").await;
     app.press(".show-all", keys::ENTER).await;
-    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
-        .await;
-    app.wait_text(".show-all", "すべて開く").await;
-    app.click(".show-all").await;
     app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 0")
         .await;
+    app.wait_until("!document.querySelector('.show-all')").await;
+    app.finish().await;
+}
+
+/// Closes both risk groups with their own toggles.
+async fn close_risks(app: &App) {
+    for id in ["side-effects", "downsides"] {
+        app.click(&format!("#{id} .collapsible__toggle")).await;
+    }
+    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
+        .await;
+}
+
+#[tokio::test]
+async fn every_new_visit_shows_the_risks_open() {
+    let app = App::launch().await;
+    app.open(SEED).await;
+    close_risks(&app).await;
+    // A reload, and a new visit by a link, start with every risk group open.
+    app.js("location.reload()").await;
+    app.wait_until("window.wasmBindings && document.querySelector('.article__title')")
+        .await;
+    app.wait_for("#side-effects .collapsible__toggle").await;
+    let open = "[...document.querySelectorAll('.article__body .collapsible__toggle')].every(b => b.getAttribute('aria-expanded') === 'true')";
+    // Give a restore that should not happen the time to happen.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(app.js(&format!("return {open}")).await, json!(true));
+    close_risks(&app).await;
+    app.open(SEED).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(app.js(&format!("return {open}")).await, json!(true));
+    assert_eq!(app.count(".show-all").await, 0);
     app.finish().await;
 }
 
@@ -146,9 +178,7 @@ async fn risk_sections_toggle_by_keyboard_one_by_one_and_all_at_once() {
 async fn closed_sections_open_for_anchors_and_find_in_page_and_print() {
     let app = App::launch().await;
     app.open(SEED).await;
-    app.click(".show-all").await;
-    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
-        .await;
+    close_risks(&app).await;
 
     // A table-of-contents link into a closed group opens it and scrolls there.
     app.click(".toc a[href$='#side-effects-anaphylaxis']").await;
@@ -166,10 +196,7 @@ async fn closed_sections_open_for_anchors_and_find_in_page_and_print() {
         .await;
 
     // Print shows a closed section.
-    app.wait_text(".show-all", "すべて閉じる").await;
-    app.click(".show-all").await;
-    app.wait_until("document.querySelectorAll('.collapsible__panel[hidden]').length === 2")
-        .await;
+    close_risks(&app).await;
     app.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
         .await;
     let printed = "document.querySelector('#side-effects-content p').checkVisibility({ contentVisibilityAuto: true })";
@@ -178,7 +205,8 @@ async fn closed_sections_open_for_anchors_and_find_in_page_and_print() {
         .await;
     app.wait_until(&format!("!{printed}")).await;
 
-    // A shared link to #downsides opens it even though this reader closed it.
+    // A shared link to #downsides: a new visit, every risk group open, and there.
+    app.open("/").await;
     app.open(&format!("{SEED}#downsides")).await;
     app.wait_until("document.querySelector('#downsides .collapsible__toggle')?.getAttribute('aria-expanded') === 'true'").await;
     app.wait_until(
@@ -189,7 +217,7 @@ async fn closed_sections_open_for_anchors_and_find_in_page_and_print() {
         app.attr("#side-effects .collapsible__toggle", "aria-expanded")
             .await
             .as_deref(),
-        Some("false")
+        Some("true")
     );
     app.finish().await;
 }
@@ -333,6 +361,54 @@ async fn the_reading_time_is_shown_in_the_header_and_on_cards() {
     app.open("/").await;
     app.wait_text(".card__reading", format!("約{minutes}分で読めます"))
         .await;
+    app.assert_accessible().await;
+    app.finish().await;
+}
+
+/// Each entry's number beside the top of its first line, at every width.
+const TOC_NUMBERS_ALIGNED: &str =
+    "return [...document.querySelectorAll('.toc__item')].every(li => { \
+     const n = li.querySelector('.toc__number').getBoundingClientRect(); \
+     const first = li.querySelector('a').getClientRects()[0]; \
+     return Math.abs(n.top - first.top) <= 3; })";
+
+#[tokio::test]
+async fn the_table_of_contents_reads_well_at_every_width() {
+    let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
+    for (width, height) in [(320, 640), (375, 812), (1366, 900)] {
+        app.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        )
+        .await;
+        app.open(SEED).await;
+        app.wait_for(".toc__item").await;
+        assert_eq!(app.js(TOC_NUMBERS_ALIGNED).await, json!(true), "{width}px");
+        let top_level = app.count(".toc__item").await;
+        let visible_subs = app
+            .js("return [...document.querySelectorAll('.toc__sub a')].filter(a => a.getClientRects().length).length")
+            .await;
+        if width < 600 {
+            // Phones: the first level only, and the rest one tap away (no JavaScript needed).
+            assert_eq!(visible_subs, json!(0), "{width}px");
+            app.click(".toc__more input").await;
+            app.wait_until("document.querySelector('.toc__sub a').getClientRects().length > 0")
+                .await;
+            assert_eq!(
+                app.js(TOC_NUMBERS_ALIGNED).await,
+                json!(true),
+                "{width}px, opened"
+            );
+            let box_ = app
+                .js("const r = document.querySelector('.toc__more').getBoundingClientRect(); return [r.width, r.height]")
+                .await;
+            assert!(box_[1].as_f64().unwrap() >= 24.0, "{box_}");
+        } else {
+            assert_eq!(visible_subs.as_u64().unwrap() as usize + top_level, 17);
+        }
+        // Every section is still linked.
+        assert_eq!(app.count(".toc a").await, 17);
+    }
     app.assert_accessible().await;
     app.finish().await;
 }
