@@ -1036,3 +1036,38 @@ fn garbage_and_deep_nesting_never_panic() {
     f.edit(SEED, |a| a["body"] = json!([section]));
     assert!(f.lines().iter().any(|l| l.contains("this one is level 40")));
 }
+
+/// A doctor's optional fields: links only to https pages, a photo only from the
+/// content folder (nothing is fetched from another site at run time).
+#[test]
+fn a_doctor_s_photo_and_profile_link_stay_safe() {
+    let f = Folder::bundled("doctor-fields");
+    f.edit("site.json", |s| {
+        let d = &mut s["doctors"][0];
+        d["title"] = json!("院長");
+        d["specialty"] = json!("サンプル専門医");
+        d["profile_url"] = json!("https://clinic.example/doctors/nakagawa");
+        d["photo"] = json!("images/doctors/nakagawa-akira.jpg");
+    });
+    assert_reports(&f, &[]);
+    for (photo, url) in [
+        ("https://cdn.example/a.jpg", "http://clinic.example/"),
+        ("../site.json", "javascript:alert(1)"),
+    ] {
+        f.edit("site.json", |s| {
+            s["doctors"][0]["photo"] = json!(photo);
+            s["doctors"][0]["profile_url"] = json!(url);
+        });
+        let lines = f.lines();
+        assert!(
+            lines.iter().any(|l| l.contains("/doctors/0/photo: error")),
+            "{photo}: {lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("/doctors/0/profile_url: error")),
+            "{url}: {lines:?}"
+        );
+    }
+}

@@ -131,6 +131,19 @@ content_type! {
         /// A short profile, only as the clinic publishes it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub profile: Option<String>,
+        /// The doctor's position, e.g. "院長", as the clinic publishes it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub title: Option<String>,
+        /// Specialties or certifications, only as the clinic publishes them.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub specialty: Option<String>,
+        /// The clinic's page about the doctor (https).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub profile_url: Option<String>,
+        /// A square portrait in the content folder, e.g.
+        /// "images/doctors/nakagawa-akira.jpg", shown at 96×96.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub photo: Option<String>,
     }
 
     /// A guide link in the footer.

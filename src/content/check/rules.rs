@@ -224,6 +224,21 @@ fn no_section(slug: &str, section: &str) -> String {
 }
 
 /// Why `url` is not an absolute https URL to a host, if it is not.
+/// A relative path to an image inside the content folder: no scheme, no way out.
+pub(crate) fn is_content_image(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains(':')
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+        && [".jpg", ".jpeg", ".png", ".webp"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
 pub(crate) fn https_problem(url: &str) -> Option<String> {
     let bad = || {
         Some(format!(
@@ -307,6 +322,21 @@ fn check_site(site: &Site, refs: &Refs, report: &mut Report) {
         r.text(&child(&at, "reading"), "reading", &d.reading);
         r.text(&child(&at, "affiliation"), "affiliation", &d.affiliation);
         r.optional_text(&child(&at, "profile"), "profile", &d.profile);
+        r.optional_text(&child(&at, "title"), "title", &d.title);
+        r.optional_text(&child(&at, "specialty"), "specialty", &d.specialty);
+        if let Some(url) = &d.profile_url {
+            r.https(&child(&at, "profile_url"), url);
+        }
+        if let Some(photo) = d.photo.as_deref().filter(|p| !is_content_image(p)) {
+            r.error(
+                &child(&at, "photo"),
+                format!(
+                    "{photo:?} is not an image in the content folder: give a path such as \
+                     \"images/doctors/{}.jpg\" (.jpg, .png or .webp; never another site)",
+                    d.id
+                ),
+            );
+        }
     }
     r.ids(
         "guide id",
