@@ -72,6 +72,15 @@ fn report_height() {
         observer.observe(&root);
         std::mem::forget(observer);
     }
+    // A frame off-screen may not be rendered, and then its observer stays silent until
+    // it is scrolled to: measure on timers too (measuring forces layout), so the frame
+    // has its height before the reader gets there.
+    for delay in [0, 300, 1000, 3000] {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            send.as_ref().unchecked_ref(),
+            delay,
+        );
+    }
     send.forget();
 }
 

@@ -185,3 +185,37 @@ async fn every_view_is_reached_by_clicking_from_the_list() {
     app.wait_text("h1", "美脱毛コラム").await;
     app.finish().await;
 }
+
+#[tokio::test]
+async fn the_first_screen_of_a_small_phone_shows_the_first_article() {
+    // 320×640, with the bundled content and with every category of the sample set.
+    for content in [
+        None,
+        Some(crate::harness::project_dir().join("target/synthetic")),
+    ] {
+        let deployment = match &content {
+            Some(dir) => Deployment::root().with_content(dir),
+            None => Deployment::root(),
+        };
+        let app = App::launch_with(deployment, Viewport::Phone).await;
+        app.open("/?page=1").await;
+        app.wait_for(".card__title a").await;
+        let bottom = app
+            .js("return document.querySelector('.card__title a').getClientRects()[0].bottom")
+            .await
+            .as_f64()
+            .unwrap();
+        assert!(
+            bottom <= 640.0,
+            "{content:?}: the first title ends at {bottom}px"
+        );
+        assert_eq!(
+            app.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                .await,
+            json!(0),
+            "{content:?}: the page scrolls sideways"
+        );
+        app.assert_accessible().await;
+        app.finish().await;
+    }
+}

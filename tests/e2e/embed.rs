@@ -377,3 +377,45 @@ async fn the_embed_code_page_builds_a_snippet_with_a_live_preview() {
     app.assert_accessible().await;
     app.finish().await;
 }
+
+#[tokio::test]
+async fn an_embed_that_loads_off_screen_has_its_height_when_scrolled_to() {
+    let app = App::launch().await;
+    // Below the first screen, but near enough for the lazy frame to load at once.
+    let _landing = app
+        .open_landing_page(
+            r#"<div style="height:1500px">本文</div><div data-clinic-column="faq"></div>"#,
+            "",
+        )
+        .await;
+    app.wait_until("document.querySelector('iframe')").await;
+    app.wait_in_frame(
+        0,
+        "window.wasmBindings && document.getElementById('embed-root')",
+    )
+    .await;
+    // Still off-screen: the frame has already been given its content's height.
+    app.wait_until(
+        "document.querySelector('iframe').getBoundingClientRect().top > innerHeight && \
+         document.querySelector('iframe').style.height !== '480px'",
+    )
+    .await;
+    let content = app
+        .js_in_frame(
+            0,
+            "return document.documentElement.getBoundingClientRect().height",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+    let outer = app
+        .js("return document.querySelector('iframe').getBoundingClientRect().height")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(
+        (outer - content).abs() <= 2.0,
+        "frame {outer}px, content {content}px"
+    );
+    app.finish().await;
+}
