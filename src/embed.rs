@@ -97,7 +97,7 @@ impl EmbedOptions {
     pub fn parse<'a>(
         get: impl Fn(&str) -> Option<&'a str>,
         known_category: impl Fn(&str) -> bool,
-    ) -> (Self, Vec<String>) {
+    ) -> (Self, Vec<Warning>) {
         let mut warnings = Vec::new();
         let mut opts = EmbedOptions {
             limit: DEFAULT_LIMIT,
@@ -108,40 +108,34 @@ impl EmbedOptions {
                 "auto" => opts.theme = Theme::Auto,
                 "light" => opts.theme = Theme::Light,
                 "dark" => opts.theme = Theme::Dark,
-                other => warnings.push(format!(
-                    "theme={other:?} is not light, dark or auto; using auto"
-                )),
+                other => warnings.push(Warning::Theme(other.to_string())),
             }
         }
         if let Some(a) = get("accent") {
             match accent(a) {
                 Ok(c) => opts.accent = Some(c),
-                Err(why) => warnings.push(format!("accent={a:?} ignored: {why}")),
+                Err(why) => warnings.push(Warning::Accent(a.to_string(), why)),
             }
         }
         for key in UTM_KEYS {
             if let Some(v) = get(key) {
                 match utm_value(v) {
                     Some(v) => opts.utm.push((key.to_string(), v)),
-                    None => warnings.push(format!(
-                        "{key} ignored: use up to {MAX_UTM_CHARS} visible characters"
-                    )),
+                    None => warnings.push(Warning::Utm(key)),
                 }
             }
         }
         if let Some(l) = get("limit") {
             match l.parse::<usize>() {
                 Ok(n) if (1..=MAX_LIMIT).contains(&n) => opts.limit = n,
-                _ => warnings.push(format!(
-                    "limit={l:?} is not a number from 1 to {MAX_LIMIT}; using {DEFAULT_LIMIT}"
-                )),
+                _ => warnings.push(Warning::Limit(l.to_string())),
             }
         }
         if let Some(c) = get("category").filter(|c| !c.is_empty()) {
             if known_category(c) {
                 opts.category = Some(c.to_string());
             } else {
-                warnings.push(format!("category={c:?} does not exist; showing all"));
+                warnings.push(Warning::Category(c.to_string()));
             }
         }
         (opts, warnings)
@@ -189,20 +183,104 @@ fn utm_value(v: &str) -> Option<String> {
 /// Accepts `#rgb` or `#rrggbb` (with or without `#`) dark enough for white button text
 /// (WCAG AA, 4.5:1). The accent colours buttons and rules only, never body text, so it
 /// cannot make text unreadable in either colour scheme.
-pub fn accent(input: &str) -> Result<String, &'static str> {
+/// An embed option that was dropped, and why: in English for the console of the page
+/// that embeds (developers read it), in Japanese on the embed-code page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    Theme(String),
+    /// The value, and why it was refused (see [`accent`]).
+    Accent(String, AccentProblem),
+    Utm(&'static str),
+    Limit(String),
+    Category(String),
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::Theme(t) => write!(f, "theme={t:?} is not light, dark or auto; using auto"),
+            Warning::Accent(a, why) => write!(f, "accent={a:?} ignored: {}", why.english()),
+            Warning::Utm(key) => {
+                write!(
+                    f,
+                    "{key} ignored: use up to {MAX_UTM_CHARS} visible characters"
+                )
+            }
+            Warning::Limit(l) => write!(
+                f,
+                "limit={l:?} is not a number from 1 to {MAX_LIMIT}; using {DEFAULT_LIMIT}"
+            ),
+            Warning::Category(c) => write!(f, "category={c:?} does not exist; showing all"),
+        }
+    }
+}
+
+impl Warning {
+    /// What the embed-code page tells a marketer.
+    pub fn japanese(&self) -> String {
+        match self {
+            Warning::Theme(t) => {
+                format!("配色「{t}」は使えません。閲覧者の設定に合わせて表示します。")
+            }
+            Warning::Accent(a, why) => {
+                format!("アクセントカラー「{a}」は使えません: {}", why.japanese())
+            }
+            Warning::Utm(key) => format!(
+                "{key} は使えません。改行などを含まない{MAX_UTM_CHARS}文字以内で入力してください。"
+            ),
+            Warning::Limit(l) => format!(
+                "表示件数「{l}」は1〜{MAX_LIMIT}の数ではありません。{DEFAULT_LIMIT}件で表示します。"
+            ),
+            Warning::Category(c) => {
+                format!("カテゴリー「{c}」はありません。すべてのカテゴリーを表示します。")
+            }
+        }
+    }
+
+    pub fn is_category(&self) -> bool {
+        matches!(self, Warning::Category(_))
+    }
+}
+
+/// Why an accent colour was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccentProblem {
+    NotAColour,
+    TooLight,
+}
+
+impl AccentProblem {
+    fn english(self) -> &'static str {
+        match self {
+            AccentProblem::NotAColour => "use a colour such as #8a4b5c",
+            AccentProblem::TooLight => "too light to read on a white background",
+        }
+    }
+
+    fn japanese(self) -> &'static str {
+        match self {
+            AccentProblem::NotAColour => "#8a4b5c のような色の値で入力してください。",
+            AccentProblem::TooLight => {
+                "白い背景の上で文字が読みにくい明るさです。もっと濃い色を選んでください。"
+            }
+        }
+    }
+}
+
+pub fn accent(input: &str) -> Result<String, AccentProblem> {
     let hex = input.trim().trim_start_matches('#');
     let hex = match hex.len() {
         3 => hex.chars().flat_map(|c| [c, c]).collect::<String>(),
         6 => hex.to_string(),
-        _ => return Err("use a colour such as #8a4b5c"),
+        _ => return Err(AccentProblem::NotAColour),
     };
     if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err("use a colour such as #8a4b5c");
+        return Err(AccentProblem::NotAColour);
     }
-    let rgb = u32::from_str_radix(&hex, 16).map_err(|_| "use a colour such as #8a4b5c")?;
+    let rgb = u32::from_str_radix(&hex, 16).map_err(|_| AccentProblem::NotAColour)?;
     let colour = [(rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8];
     if contrast(colour, [255, 255, 255]) < 4.5 {
-        return Err("too light to read on a white background");
+        return Err(AccentProblem::TooLight);
     }
     Ok(format!("#{}", hex.to_ascii_lowercase()))
 }
@@ -328,7 +406,7 @@ fn html_attr(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn parse(pairs: &[(&str, &str)]) -> (EmbedOptions, Vec<String>) {
+    fn parse(pairs: &[(&str, &str)]) -> (EmbedOptions, Vec<Warning>) {
         EmbedOptions::parse(
             |k| pairs.iter().find(|(key, _)| *key == k).map(|(_, v)| *v),
             |c| c == "exosome",
@@ -377,8 +455,14 @@ mod tests {
             }
         );
         assert_eq!(w.len(), 6, "{w:?}");
-        assert!(parse(&[("limit", "0")]).1[0].contains("limit"));
-        assert!(parse(&[("limit", "21")]).1[0].contains("limit"));
+        assert!(parse(&[("limit", "0")]).1[0].to_string().contains("limit"));
+        assert!(parse(&[("limit", "21")]).1[0].to_string().contains("limit"));
+        // The embed-code page explains each in Japanese, with the value given.
+        for warning in &w {
+            let text = warning.japanese();
+            assert!(!text.is_ascii() && !text.contains("ignored"), "{text}");
+        }
+        assert!(w[1].japanese().contains("red;background:url(x)"));
     }
 
     #[test]

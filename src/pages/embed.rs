@@ -139,7 +139,7 @@ pub fn EmbedColumns() -> impl IntoView {
                     });
                     // Only this view knows the categories; the frame warned about the rest.
                     Effect::new(move |_| {
-                        for w in warnings.iter().filter(|w| w.starts_with("category=")) {
+                        for w in warnings.iter().filter(|w| w.is_category()) {
                             crate::browser::warn(&format!("clinic column embed: {w}"));
                         }
                     });

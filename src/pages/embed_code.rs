@@ -130,6 +130,8 @@ fn EmbedForm(site: Arc<Site>, articles: Arc<Vec<ArticleSummary>>) -> impl IntoVi
     };
 
     view! {
+        // The preview beside the options on wide screens, right after them on phones.
+        <div class="embed-builder">
         <form class="embed-form" on:submit=|ev| ev.prevent_default()>
             <fieldset>
                 <legend>"埋め込む内容"</legend>
@@ -171,19 +173,20 @@ fn EmbedForm(site: Arc<Site>, articles: Arc<Vec<ArticleSummary>>) -> impl IntoVi
             </fieldset>
             <div role="status">
                 <ul class="embed-form__warnings">
-                    {move || chosen.with(|(_, _, w)| w.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view())}
+                    {move || chosen.with(|(_, _, w)| w.iter().map(|w| view! { <li>{w.japanese()}</li> }).collect_view())}
                 </ul>
             </div>
         </form>
+        <section class="embed-builder__preview" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">"プレビュー"</h2>
+            <iframe class="embed-preview" src=preview title="埋め込みのプレビュー" sandbox=SANDBOX></iframe>
+        </section>
+        </div>
 
         <section aria-labelledby="snippet-heading">
             <h2 id="snippet-heading">"埋め込みコード"</h2>
             <CodeBox id="snippet-script" label="ページに貼り付けるコード(高さは自動で調整されます)" code=Signal::derive(script) />
             <CodeBox id="snippet-iframe" label="スクリプトを使えないサイト向けのiframe(高さは固定です)" code=Signal::derive(iframe) />
-        </section>
-        <section aria-labelledby="preview-heading">
-            <h2 id="preview-heading">"プレビュー"</h2>
-            <iframe class="embed-preview" src=preview title="埋め込みのプレビュー" sandbox=SANDBOX></iframe>
         </section>
     }
 }

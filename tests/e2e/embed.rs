@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{App, Landing};
+use crate::harness::{App, Deployment, Landing, Viewport};
 
 /// Waits until the `index`-th iframe is as tall as its content (within 2 px) and
 /// returns that height.
@@ -352,7 +352,7 @@ async fn the_embed_code_page_builds_a_snippet_with_a_live_preview() {
 
     // A bad accent is explained, not copied.
     app.type_into("#embed-accent", "#ffff00").await;
-    app.wait_until("document.querySelector('.embed-form__warnings').innerText.includes('accent')")
+    app.wait_until("document.querySelector('.embed-form__warnings').innerText.includes('白い背景の上で文字が読みにくい')")
         .await;
 
     app.cdp(
@@ -418,4 +418,35 @@ async fn an_embed_that_loads_off_screen_has_its_height_when_scrolled_to() {
         "frame {outer}px, content {content}px"
     );
     app.finish().await;
+}
+
+#[tokio::test]
+async fn the_embed_code_preview_sits_beside_or_right_after_the_options() {
+    for (viewport, beside) in [(Viewport::Desktop, true), (Viewport::Phone, false)] {
+        let app = App::launch_with(Deployment::root(), viewport).await;
+        app.open("/embed-code").await;
+        app.wait_for(".embed-form").await;
+        let [form, preview] = ["form.embed-form", ".embed-builder__preview"]
+            .map(|css| format!("document.querySelector('{css}').getBoundingClientRect()"));
+        let (expression, what) = if beside {
+            (
+                format!("{preview}.left >= {form}.right && {preview}.top <= {form}.top + 5"),
+                "beside",
+            )
+        } else {
+            (format!("{preview}.top - {form}.bottom < 80"), "right after")
+        };
+        assert_eq!(
+            app.js(&format!("return {expression}")).await,
+            json!(true),
+            "{viewport:?}: not {what}"
+        );
+        // Options that do not apply to the chosen content are not shown.
+        assert!(!app.is_visible("#embed-limit").await);
+        app.click("input[name=kind][value=columns]").await;
+        app.wait_until("document.getElementById('embed-limit').getClientRects().length > 0")
+            .await;
+        assert!(!app.is_visible("#embed-slug").await);
+        app.finish().await;
+    }
 }
