@@ -440,8 +440,31 @@ pub fn use_content() -> Content {
 mod tests {
     use super::*;
 
+    /// The bundled content with its derived files written afresh, in a folder of its
+    /// own: the tests need no earlier build.
     fn bundled() -> Content {
-        Content::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/content"))
+        static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+        let dir = DIR.get_or_init(|| {
+            let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/content");
+            let to =
+                std::env::temp_dir().join(format!("clinic-column-data-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&to);
+            std::fs::create_dir_all(to.join(files::ARTICLES_DIR)).unwrap();
+            for file in [files::SITE, files::CLINICS, files::FAQ, files::INDEX] {
+                std::fs::copy(from.join(file), to.join(file)).unwrap();
+            }
+            for entry in std::fs::read_dir(from.join(files::ARTICLES_DIR)).unwrap() {
+                let entry = entry.unwrap();
+                std::fs::copy(
+                    entry.path(),
+                    to.join(files::ARTICLES_DIR).join(entry.file_name()),
+                )
+                .unwrap();
+            }
+            crate::content::check::write_index(&to).expect("the bundled content is readable");
+            to
+        });
+        Content::from_dir(dir)
     }
 
     /// What a prerendered page carries must read back as the same value, or hydration
