@@ -1,5 +1,5 @@
-//! Screenshots of every view, for people to look at: phone and desktop, light and dark,
-//! and without JavaScript (what a crawler or a reader with scripts off gets). Written
+//! Screenshots of every view, for people to look at: at 320 px (the narrowest phone),
+//! 375 px (a common phone) and 1366 px (a laptop), light and dark, and without JavaScript (what a crawler or a reader with scripts off gets). Written
 //! to `target/screenshots/`; the checks are elsewhere, this test only fails when a
 //! view cannot be shown.
 
@@ -36,16 +36,18 @@ async fn capture(app: &App, name: &str) {
 
 #[tokio::test]
 async fn every_view_is_captured_for_review() {
-    for (viewport, width) in [(Viewport::Phone, "phone"), (Viewport::Desktop, "desktop")] {
+    for (viewport, width, height) in [
+        (Viewport::Phone, 320, 640),
+        (Viewport::Phone, 375, 812),
+        (Viewport::Desktop, 1366, 900),
+    ] {
         let app = App::launch_with(Deployment::root(), viewport).await;
-        if let Viewport::Phone = viewport {
-            // A common phone (iPhone-sized), which a headless window cannot be made.
-            app.cdp(
-                "Emulation.setDeviceMetricsOverride",
-                json!({ "width": 375, "height": 812, "deviceScaleFactor": 1, "mobile": true }),
-            )
-            .await;
-        }
+        // Exact sizes, which a headless window cannot be made.
+        app.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        )
+        .await;
         for scheme in ["light", "dark"] {
             app.cdp(
                 "Emulation.setEmulatedMedia",
