@@ -412,3 +412,31 @@ async fn the_table_of_contents_reads_well_at_every_width() {
     app.assert_accessible().await;
     app.finish().await;
 }
+
+#[tokio::test]
+async fn the_risk_groups_are_framed_and_labelled() {
+    let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
+    app.open(SEED).await;
+    app.wait_for("#side-effects").await;
+    for id in ["side-effects", "downsides"] {
+        let label = app
+            .js(&format!(
+                "return getComputedStyle(document.getElementById('{id}'), '::before').content"
+            ))
+            .await;
+        assert_eq!(label, json!("\"副作用・リスク\""), "{id}");
+    }
+    // The label sits on the box's edge: it does not overlap the text above it.
+    let gap = app
+        .js("const s = document.getElementById('side-effects'); \
+             const before = s.previousElementSibling.getBoundingClientRect().bottom; \
+             return s.getBoundingClientRect().top - before")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(
+        gap >= 24.0,
+        "{gap}px between the risks and what comes before"
+    );
+    app.finish().await;
+}
