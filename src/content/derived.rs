@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::summary::summarize;
+use super::summary::{list_order, summarize};
 use super::{Article, ArticleSummary, Faq, Site};
 use crate::paths::AppPath;
 use crate::search_index::{search_fields, Builder};
@@ -88,11 +88,7 @@ pub type FaqSources = BTreeMap<String, (String, String)>;
 /// Every derived file, by its path in the content folder.
 pub fn derive(site: &Site, faq: Option<&Faq>, articles: &[Article]) -> Vec<(String, Vec<u8>)> {
     let mut sorted: Vec<&Article> = articles.iter().collect();
-    sorted.sort_by(|a, b| {
-        b.published
-            .cmp(&a.published)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    sorted.sort_by(|a, b| list_order((a.published, &a.slug), (b.published, &b.slug)));
     let summaries: Vec<ArticleSummary> = sorted.iter().map(|a| summarize(a)).collect();
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     fn json<T: Serialize>(out: &mut Vec<(String, Vec<u8>)>, path: String, value: &T) {

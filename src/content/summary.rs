@@ -1,7 +1,16 @@
 //! Derives an article's list entry from its body, so `index.json` can be generated and
 //! checked rather than kept in step by hand.
 
+use std::cmp::Ordering;
+
 use super::model::{Article, ArticleSummary, Block};
+use super::Date;
+
+/// The list's order, for the index and every derived list: newest first, then by slug,
+/// so articles of the same day never swap places between builds.
+pub fn list_order(a: (Date, &str), b: (Date, &str)) -> Ordering {
+    b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
+}
 
 /// Excerpts stop at about this many characters.
 const EXCERPT_CHARS: usize = 110;

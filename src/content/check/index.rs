@@ -6,17 +6,13 @@ use std::collections::HashMap;
 use super::kinds::{pretty_json, FileKind};
 use super::report::{child, quote, Report};
 use super::{Content, WRITE_INDEX_HINT};
-use crate::content::summary::summarize;
+use crate::content::summary::{list_order, summarize};
 use crate::content::{files, Article, ArticleSummary, Date, Index};
 
 /// The index entries of these articles, newest first, then by slug.
 pub(crate) fn entries<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<ArticleSummary> {
     let mut entries: Vec<ArticleSummary> = articles.into_iter().map(summarize).collect();
-    entries.sort_by(|a, b| {
-        b.published
-            .cmp(&a.published)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    entries.sort_by(|a, b| list_order((a.published, &a.slug), (b.published, &b.slug)));
     entries
 }
 
