@@ -15,6 +15,8 @@ pub mod japan_map;
 pub mod listing;
 pub mod markup;
 pub mod paths;
+pub mod phrases;
+mod phrases_model;
 pub mod search;
 pub mod search_index;
 pub mod share;

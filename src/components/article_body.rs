@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{AppLink, Collapsible, Collapsibles, ExternalLink};
+use super::{AppLink, Collapsible, Collapsibles, ExternalLink, Phrased};
 use std::collections::HashMap;
 
 use crate::content::{Block, LinkTarget, PriceRow};
@@ -74,7 +74,7 @@ fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<BodyLinks>) 
             } else if level <= 2 {
                 view! {
                     <section id=id class="section">
-                        <h2>{title}</h2>
+                        <h2><Phrased text=title /></h2>
                         {inner()}
                     </section>
                 }
@@ -82,7 +82,7 @@ fn block(b: Block, depth: u8, state: Collapsibles, cta: StoredValue<BodyLinks>) 
             } else {
                 view! {
                     <section id=id class="section section--sub">
-                        <h3>{title}</h3>
+                        <h3><Phrased text=title /></h3>
                         {inner()}
                     </section>
                 }

@@ -21,7 +21,7 @@ pub fn ArticleCard(
     let (title_text, title_terms) = (summary.title.clone(), terms.clone());
     let title = view! {
         <AppLink to>
-            <Highlighted text=title_text terms=title_terms />
+            <Highlighted text=title_text terms=title_terms phrased=true />
         </AppLink>
     };
     let heading = if nested {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::Phrased;
 use crate::navigation::{decode, scroll_to_id_after_render};
 
 /// The open/closed state of a page's collapsible sections.
@@ -121,7 +122,7 @@ pub fn Collapsible(
     let open = move || state.is_open(&key.get_value());
     let label = move || match &title_view {
         Some(v) => v.run(),
-        None => title.clone().into_any(),
+        None => view! { <Phrased text=title.clone() /> }.into_any(),
     };
     let button = view! {
         <button

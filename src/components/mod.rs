@@ -29,7 +29,7 @@ pub use collapsible::{Collapsible, Collapsibles, OpenAllButton, ShowAllToggle};
 pub use column_header::ColumnHeader;
 pub use copy_button::CopyButton;
 pub use doctor_box::DoctorBox;
-pub use highlighted::Highlighted;
+pub use highlighted::{Highlighted, Phrased};
 pub use japan_map::JapanMap;
 pub use load_failure::LoadFailure;
 pub use page_content::PageContent;

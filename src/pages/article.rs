@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::base;
 use crate::components::{
     ArticleBody, ArticleCard, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
-    OpenAllButton, PageContent, PageMeta, ShareLinks, TreatmentDisclosure,
+    OpenAllButton, PageContent, PageMeta, Phrased, ShareLinks, TreatmentDisclosure,
 };
 use crate::content::derived::Catalog;
 use crate::content::{summary, Article, ArticleSummary, Site, TocEntry};
@@ -134,7 +134,7 @@ fn ArticleView(
                     <span>"公開日 " <time datetime=article.published.to_string()>{article.published.dotted()}</time></span>
                     <span>"更新日 " <time datetime=updated.to_string()>{updated.dotted()}</time></span>
                 </p>
-                <h1 class="article__title" tabindex="-1">{article.title.clone()}</h1>
+                <h1 class="article__title" tabindex="-1"><Phrased text=article.title.clone() /></h1>
                 <p class="article__reading">
                     {format!("この記事は約{}分で読めます", summary::reading_minutes(&article))}
                 </p>
@@ -150,7 +150,7 @@ fn ArticleView(
                         .into_iter()
                         .enumerate()
                         .map(|(n, (top, subs))| {
-                            let link = |e: TocEntry| view! { <InPageLink id=e.id>{e.title}</InPageLink> };
+                            let link = |e: TocEntry| view! { <InPageLink id=e.id><Phrased text=e.title /></InPageLink> };
                             view! {
                                 <li class="toc__item">
                                     <span class="toc__number" aria-hidden="true">{format!("{}.", n + 1)}</span>

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::base;
 use crate::components::{
     embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, JsonLd, PageContent,
-    PageMeta, SearchField, ShowAllToggle,
+    PageMeta, Phrased, SearchField, ShowAllToggle,
 };
 use crate::content::{Faq, FaqItem};
 use crate::data::{use_content, FaqSources as Sources};
@@ -83,7 +83,7 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
             };
             view! {
                 <section class="faq-group" aria-labelledby=heading_id.clone() hidden=move || !any_visible()>
-                    <h2 id=heading_id.clone()>{title}</h2>
+                    <h2 id=heading_id.clone()><Phrased text=title /></h2>
                     {items
                         .into_iter()
                         .map(|item| view! { <FaqEntry item sources=sources.clone() state terms /> })
@@ -166,7 +166,7 @@ fn FaqEntry(
                 title=item.question.clone()
                 level=3
                 state
-                title_view=move || view! { <Highlighted text=question.clone() terms=terms.get() /> }.into_any()
+                title_view=move || view! { <Highlighted text=question.clone() terms=terms.get() phrased=true /> }.into_any()
             >
                 {answer
                     .iter()
