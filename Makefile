@@ -21,7 +21,7 @@ test test-e2e dist-subpath dist-synthetic bench: export SITE_ORIGIN ?= https://c
 serve-dist: export SITE_ORIGIN ?= http://127.0.0.1:$(PORT)
 
 .PHONY: help setup setup-test serve dist dist-subpath dist-synthetic serve-dist test lint content-check \
-        test-unit test-wasm test-e2e bench clean
+        test-unit test-wasm test-e2e bench map-outline clean
 
 help:
 	@echo "make serve        install what is missing, serve the app at http://127.0.0.1:8080/"
@@ -63,6 +63,10 @@ endef
 serve-dist: setup-test dist
 	@echo "serving dist/ at http://127.0.0.1:$(PORT)$(PUBLIC_URL)"
 	tools/nginx.sh dist $(PORT) $(PUBLIC_URL)
+
+# The clinic map's coastline, regenerated from Natural Earth (npm world-atlas).
+map-outline: setup
+	cargo run --quiet $(NATIVE) --bin map-outline -- tools/node_modules/world-atlas/countries-50m.json src/japan_map_outline.rs
 
 lint: setup
 	cargo fmt --all -- --check

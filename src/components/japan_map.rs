@@ -2,49 +2,74 @@ use super::InPageLink;
 use leptos::prelude::*;
 
 use crate::content::Clinic;
-use crate::japan_map::{outline_path, project, HEIGHT, ISLANDS, WIDTH};
+use crate::japan_map::{layout, Rect, DOT, FONT, HEIGHT, OUTLINE, WIDTH};
 
-/// An inline SVG map of Japan with a linked marker per clinic.
+/// An inline SVG map of Japan with a linked label per clinic.
 #[component]
 pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoView {
-    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
-    let others: Vec<(String, f64, f64)> = clinics
-        .iter()
-        .filter_map(|c| c.location.as_ref().map(|l| (c.id.clone(), l.lat, l.lon)))
+    let located: Vec<(Clinic, f64, f64)> = clinics
+        .into_iter()
+        .filter_map(|c| {
+            let at = c.location.clone()?;
+            Some((c, at.lat, at.lon))
+        })
         .collect();
-    // The outline is decoration; the markers are ordinary links placed over it, so
-    // they are focusable and read like any other link.
+    let markers: Vec<(&str, f64, f64)> = located
+        .iter()
+        .map(|(c, lat, lon)| (c.name.as_str(), *lat, *lon))
+        .collect();
+    let placed = layout(&markers);
+    // Map units as percentages of the canvas, which keeps the SVG's proportions.
+    let percent = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
+    let box_style = |r: &Rect| {
+        format!(
+            "left:{};top:{};width:{};height:{};--font:{}",
+            percent(r.x, WIDTH),
+            percent(r.y, HEIGHT),
+            percent(r.width, WIDTH),
+            percent(r.height, HEIGHT),
+            FONT / WIDTH * 100.0,
+        )
+    };
+    let leaders = placed
+        .groups
+        .iter()
+        .filter_map(|p| p.leader)
+        .map(|((x1, y1), (x2, y2))| view! { <line x1=x1 y1=y1 x2=x2 y2=y2 /> })
+        .collect_view();
+    let dots = placed
+        .groups
+        .iter()
+        .map(|p| view! { <circle class="japan-map__dot" cx=p.dot.0 cy=p.dot.1 r=DOT /> })
+        .collect_view();
+    let labels = located
+        .iter()
+        .zip(&placed.labels)
+        .map(|((c, _, _), rect)| {
+            let (label, name) = (format!("{} {}", brand, c.name), c.name.clone());
+            view! {
+                <InPageLink id=c.id.clone() class="japan-map__label" style=box_style(rect) label>
+                    <span aria-hidden="true">{name}</span>
+                </InPageLink>
+            }
+        })
+        .collect_view();
+    // The drawing is decoration; the labels are ordinary links placed over it, so they
+    // are focusable and read like any other link, and the list below holds the same.
     view! {
         <figure class="japan-map" aria-labelledby="japan-map-caption">
             <div class="japan-map__canvas">
-                <svg viewBox=view_box aria-hidden="true" focusable="false">
-                    {ISLANDS.iter().map(|i| view! { <path d=outline_path(i) /> }).collect_view()}
+                <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") aria-hidden="true" focusable="false">
+                    <path class="japan-map__land" d=OUTLINE />
+                    <g class="japan-map__leaders">{leaders}</g>
+                    {dots}
                 </svg>
-                {clinics
-                    .into_iter()
-                    .filter_map(|c| {
-                        let at = c.location.clone()?;
-                        let (x, y) = project(at.lat, at.lon);
-                        let style = format!("left:{:.2}%;top:{:.2}%", x / WIDTH * 100.0, y / HEIGHT * 100.0);
-                        let label = format!("{} {}", brand, c.name);
-                        Some(view! {
-                            <InPageLink id=c.id.clone() class=marker_class(&c.id, &others) style label>
-                                <span aria-hidden="true">{c.name}</span>
-                            </InPageLink>
-                        })
-                    })
-                    .collect_view()}
+                {labels}
             </div>
-            <figcaption id="japan-map-caption">"クリニック所在地の地図。地図上の院名を選ぶと、各院の案内へ移動します。"</figcaption>
+            <figcaption id="japan-map-caption">
+                "クリニック所在地の地図。院名を選ぶと、各院の案内へ移動します。"
+                <span class="japan-map__credit">"地図データ: Natural Earth"</span>
+            </figcaption>
         </figure>
-    }
-}
-
-/// Markers whose label would run into a neighbour to the east put it on the left.
-fn marker_class(id: &str, all: &[(String, f64, f64)]) -> &'static str {
-    if crate::japan_map::label_on_left(id, all) {
-        "japan-map__marker japan-map__marker--left"
-    } else {
-        "japan-map__marker"
     }
 }
