@@ -376,11 +376,7 @@ const TOC_NUMBERS_ALIGNED: &str =
 async fn the_table_of_contents_reads_well_at_every_width() {
     let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
     for (width, height) in [(320, 640), (375, 812), (1366, 900)] {
-        app.cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-        )
-        .await;
+        app.set_viewport(width, height).await;
         app.open(SEED).await;
         app.wait_for(".toc__item").await;
         assert_eq!(app.js(TOC_NUMBERS_ALIGNED).await, json!(true), "{width}px");
@@ -438,5 +434,84 @@ async fn the_risk_groups_are_framed_and_labelled() {
         gap >= 24.0,
         "{gap}px between the risks and what comes before"
     );
+    app.finish().await;
+}
+
+/// Text pieces (between `<wbr>`s and marks) of titles and headings that wrap onto a
+/// second line although they would fit on one: a line break inside a phrase.
+const BROKEN_PHRASES: &str = "\
+    const out = []; \
+    for (const el of document.querySelectorAll('h1, main h2, main h3, .toc a, .card__title a')) { \
+      if (!el.getClientRects().length) continue; \
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); \
+      for (let node; (node = walk.nextNode());) { \
+        const text = node.textContent; \
+        let box = node.parentElement; \
+        while (getComputedStyle(box).display === 'inline') box = box.parentElement; \
+        const style = getComputedStyle(box); \
+        const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight); \
+        const range = document.createRange(); \
+        let width = 0, wrapped = false, left = -Infinity; \
+        for (let i = 0; i < text.length; i++) { \
+          range.setStart(node, i); range.setEnd(node, i + 1); \
+          const r = range.getClientRects()[0]; \
+          if (!r) continue; \
+          if (r.left < left - 1) wrapped = true; \
+          left = r.left; width += r.width; \
+        } \
+        if (wrapped && width <= room) out.push(text); \
+      } \
+    } \
+    return out";
+
+#[tokio::test]
+async fn titles_and_headings_break_between_phrases_only() {
+    let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
+    for (width, height) in [(320, 640), (375, 812), (1366, 900)] {
+        app.set_viewport(width, height).await;
+        for (path, shown) in [
+            (SEED, ".toc__item"),
+            ("/", ".card__title"),
+            ("/faq", ".collapsible__heading"),
+        ] {
+            app.open(path).await;
+            app.wait_for(shown).await;
+            assert_eq!(
+                app.js(BROKEN_PHRASES).await,
+                json!([]),
+                "{path} at {width}px"
+            );
+        }
+        app.open(SEED).await;
+        app.wait_for(".toc__item").await;
+        // The words the browser used to split sit whole on one line.
+        let whole = app
+            .js("const h = document.querySelector('h1'); \
+                 return ['注射', 'デメリット'].every(word => { \
+                   const node = [...h.childNodes].find(n => n.textContent.includes(word)); \
+                   if (!node || node.nodeType !== 3) return false; \
+                   const at = node.textContent.indexOf(word), range = document.createRange(); \
+                   range.setStart(node, at); range.setEnd(node, at + word.length); \
+                   return range.getClientRects().length === 1; })")
+            .await;
+        assert_eq!(whole, json!(true), "{width}px");
+    }
+    // The boundaries are real <wbr> elements, which copying leaves out: the copied
+    // title is the title, with no invisible characters.
+    assert!(app.count("h1 wbr").await >= 5);
+    let copied = app
+        .js(
+            "const s = getSelection(); s.selectAllChildren(document.querySelector('h1')); \
+             return s.toString()",
+        )
+        .await;
+    assert_eq!(
+        copied,
+        json!("【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?")
+    );
+    let invisible = app
+        .js("return /[\\u200b\\u200c\\u200d\\u2060\\u00ad]/.test(document.body.innerText)")
+        .await;
+    assert_eq!(invisible, json!(false));
     app.finish().await;
 }

@@ -85,3 +85,46 @@ async fn the_footer_leads_to_each_clinic() {
         .await;
     app.finish().await;
 }
+
+/// Pairs of map labels and markers whose boxes overlap, labels whose text overflows
+/// them or that leave the map, and links under 24 px.
+const MAP_PROBLEMS: &str = "\
+    const map = document.querySelector('.japan-map__canvas').getBoundingClientRect(); \
+    const boxes = [ \
+      ...[...document.querySelectorAll('.japan-map__label span')].map(e => [e.textContent, e.getBoundingClientRect()]), \
+      ...[...document.querySelectorAll('.japan-map__dot')].map((e, i) => ['marker ' + i, e.getBoundingClientRect()]), \
+    ]; \
+    const out = []; \
+    boxes.forEach(([a, r], i) => boxes.slice(0, i).forEach(([b, s]) => { \
+      if (r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom) out.push(a + ' / ' + b); })); \
+    for (const span of document.querySelectorAll('.japan-map__label span')) { \
+      const r = span.getBoundingClientRect(); \
+      if (span.scrollWidth > span.clientWidth) out.push(span.textContent + ' overflows'); \
+      if (r.left < map.left || r.right > map.right || r.top < map.top || r.bottom > map.bottom) \
+        out.push(span.textContent + ' leaves the map'); \
+      if (span.parentElement.getBoundingClientRect().height < 24) out.push(span.textContent + ' under 24 px'); \
+    } \
+    return out";
+
+#[tokio::test]
+async fn map_labels_and_markers_never_collide_at_any_width() {
+    let app = App::launch().await;
+    for (width, height) in [(320, 640), (375, 812), (768, 1024), (1366, 900)] {
+        app.set_viewport(width, height).await;
+        app.open("/clinics").await;
+        app.wait_for(".japan-map__label").await;
+        assert_eq!(app.count(".japan-map__dot").await, 4);
+        assert_eq!(
+            app.js(MAP_PROBLEMS).await,
+            serde_json::json!([]),
+            "{width}px"
+        );
+    }
+    // The caption says what the map is and where its data comes from.
+    let caption = app.text(".japan-map figcaption").await;
+    assert!(
+        caption.contains("クリニック所在地の地図") && caption.contains("Natural Earth"),
+        "{caption}"
+    );
+    app.finish().await;
+}

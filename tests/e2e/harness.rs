@@ -780,6 +780,16 @@ impl App {
         self.logs.lock().unwrap().requested_urls.clone()
     }
 
+    /// Sets the viewport to an exact size (a headless window cannot be made one);
+    /// below 600 px wide it is a phone's.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        )
+        .await;
+    }
+
     /// Calls a Chrome DevTools Protocol method (e.g. network or CPU emulation).
     pub async fn cdp(&self, method: &str, params: Value) -> Value {
         self.client

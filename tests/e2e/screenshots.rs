@@ -42,12 +42,7 @@ async fn every_view_is_captured_for_review() {
         (Viewport::Desktop, 1366, 900),
     ] {
         let app = App::launch_with(Deployment::root(), viewport).await;
-        // Exact sizes, which a headless window cannot be made.
-        app.cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600 }),
-        )
-        .await;
+        app.set_viewport(width, height).await;
         for scheme in ["light", "dark"] {
             app.cdp(
                 "Emulation.setEmulatedMedia",
