@@ -53,8 +53,15 @@ dist-synthetic: setup target/synthetic/index.json
 	$(call release,target/dist-synthetic,/,target/synthetic)
 
 # $(call release,DIR,PUBLIC_URL[,CONTENT]): CONTENT replaces the bundled content.
+# The embed-code page is a bundle of its own (src/bin/embed-code.rs): trunk builds it
+# from a copy of index.html naming that binary, and its page becomes the prerenderer's
+# template for /embed-code.
 define release
 	trunk build --release --features hydrate --public-url $(2) --dist $(1)
+	sed 's/data-bin="clinic-column"/data-bin="embed-code"/' index.html > .embed-code.html
+	trunk build .embed-code.html --release --features hydrate --public-url $(2) --dist target/marketers
+	cp target/marketers/embed-code-* $(1)/ && cp target/marketers/index.html $(1)/.template-embed-code.html
+	rm -rf target/marketers .embed-code.html
 	$(if $(3),rm -rf $(1)/content && cp -r $(3) $(1)/content && rm -f $(1)/content/.content-synth)
 	cargo run --quiet $(NATIVE) --bin prerender -- $(1)
 	@tools/precompress.sh $(1)

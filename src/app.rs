@@ -14,26 +14,97 @@ use crate::pages::{
     ArticlePage, ClinicsPage, ColumnList, EmbedArticle, EmbedClinics, EmbedCodePage, EmbedColumns,
     EmbedFaq, FaqPage, NotFound,
 };
-use crate::paths::AppPath;
+use crate::paths::{AppPath, Bundle};
 
-/// The whole app, for a deployment (origin and base path) and a source of content:
+/// The patient app, for a deployment (origin and base path) and a source of content:
 /// the same component renders every page at build time and runs it in the browser.
+/// The release build leaves the marketers' embed-code page to [`MarketerApp`], a
+/// bundle of its own, so patients never download it.
 #[component]
 pub fn App(deployment: Deployment, content: Content) -> impl IntoView {
+    #[cfg(not(feature = "csr"))]
+    provide_context(Bundle::Patients);
+    root(deployment, content, || {
+        view! {
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=ColumnList />
+                <Route path=path!("/category/:id") view=ColumnList />
+                <Route path=path!("/column/:slug") view=ArticlePage />
+                <Route path=path!("/clinics") view=ClinicsPage />
+                <Route path=path!("/faq") view=FaqPage />
+                <Route path=path!("/embed-code") view=EmbedCodeRoute />
+                <Route path=path!("/embed/column/:slug") view=EmbedArticle />
+                <Route path=path!("/embed/faq") view=EmbedFaq />
+                <Route path=path!("/embed/clinics") view=EmbedClinics />
+                <Route path=path!("/embed/columns") view=EmbedColumns />
+            </Routes>
+        }
+    })
+}
+
+/// The marketers' app: the embed-code page in the site's frame. Every other path
+/// belongs to the patient app, so a link there loads it.
+#[component]
+pub fn MarketerApp(deployment: Deployment, content: Content) -> impl IntoView {
+    provide_context(Bundle::Marketers);
+    root(deployment, content, || {
+        view! {
+            <Routes fallback=ElsewhereOnTheSite>
+                <Route path=path!("/embed-code") view=EmbedCodePage />
+            </Routes>
+        }
+    })
+}
+
+/// The development app (`csr`) has every page; the release build's patient bundle
+/// loads the embed-code page's own.
+#[component]
+fn EmbedCodeRoute() -> impl IntoView {
+    #[cfg(feature = "csr")]
+    let view = view! { <EmbedCodePage /> };
+    #[cfg(not(feature = "csr"))]
+    let view = view! { <ElsewhereOnTheSite /> };
+    view
+}
+
+/// A path served by the other bundle. Links there carry `rel="external"` (see
+/// `components::rel_for`), so this shows only when a link without it was followed: the
+/// page then loads again from the server, once the router has moved to the new URL.
+/// On a first load, a host must have answered with the wrong page: it is not found.
+#[component]
+fn ElsewhereOnTheSite() -> impl IntoView {
+    let here = crate::navigation::navigated_within_page();
+    if here {
+        set_timeout(
+            || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    (!here).then(|| view! { <NotFound /> })
+}
+
+fn root<R: IntoView + 'static>(
+    deployment: Deployment,
+    content: Content,
+    routes: impl FnOnce() -> R + Send + 'static,
+) -> impl IntoView {
     provide_meta_context();
     let router_base = deployment.router_base.clone();
     provide_context(deployment);
     provide_context(content);
     view! {
         <Router base=router_base>
-            <Shell />
+            {shell(routes)}
         </Router>
     }
 }
 
 /// The site around the views; embeds (`/embed/...`) get the view alone.
-#[component]
-fn Shell() -> impl IntoView {
+fn shell<R: IntoView + 'static>(routes: impl FnOnce() -> R + Send + 'static) -> impl IntoView {
     let location = use_location();
     let router_base = base::use_deployment().router_base;
     let site = Memo::new(move |_| {
@@ -51,20 +122,7 @@ fn Shell() -> impl IntoView {
             <SiteHeader />
         </Show>
         <main id="main" tabindex="-1">
-            <ErrorBoundary fallback=|_| view! { <Unexpected /> }>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=ColumnList />
-                    <Route path=path!("/category/:id") view=ColumnList />
-                    <Route path=path!("/column/:slug") view=ArticlePage />
-                    <Route path=path!("/clinics") view=ClinicsPage />
-                    <Route path=path!("/faq") view=FaqPage />
-                    <Route path=path!("/embed-code") view=EmbedCodePage />
-                    <Route path=path!("/embed/column/:slug") view=EmbedArticle />
-                    <Route path=path!("/embed/faq") view=EmbedFaq />
-                    <Route path=path!("/embed/clinics") view=EmbedClinics />
-                    <Route path=path!("/embed/columns") view=EmbedColumns />
-                </Routes>
-            </ErrorBoundary>
+            <ErrorBoundary fallback=|_| view! { <Unexpected /> }>{routes()}</ErrorBoundary>
         </main>
         <Show when=move || site.get()>
             <SiteFooter />

@@ -33,3 +33,5 @@ pub mod pages;
 pub mod prerender;
 #[cfg(feature = "ssr")]
 pub mod share_image;
+#[cfg(any(feature = "csr", feature = "hydrate"))]
+pub mod start;

@@ -20,6 +20,8 @@ thread_local! {
     static PENDING: RefCell<Option<f64>> = const { RefCell::new(None) };
     /// Whether the current view was reached by back/forward (`None`: not yet known).
     static BY_HISTORY: RefCell<Option<bool>> = const { RefCell::new(None) };
+    /// Whether a click or a history traversal happened since the page loaded.
+    static NAVIGATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Whether the reader reached this view by back/forward (in the app, or by the
@@ -58,6 +60,12 @@ fn href() -> String {
         .unwrap_or_default()
 }
 
+/// Whether this page has shown another view before (a link was followed or history
+/// traversed), as opposed to the view the page was loaded with.
+pub fn navigated_within_page() -> bool {
+    NAVIGATED.with(|n| n.get())
+}
+
 /// Installs the listeners; renders nothing.
 #[component]
 pub fn NavigationEffects() -> impl IntoView {
@@ -77,6 +85,7 @@ pub fn NavigationEffects() -> impl IntoView {
         let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
             POSITIONS.with(|p| p.borrow_mut().insert(href(), scroll_y()));
             BY_HISTORY.with(|b| *b.borrow_mut() = Some(false));
+            NAVIGATED.with(|n| n.set(true));
         });
         let _ = window.add_event_listener_with_callback_and_bool(
             "click",
@@ -86,6 +95,7 @@ pub fn NavigationEffects() -> impl IntoView {
         on_click.forget();
         let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
             BY_HISTORY.with(|b| *b.borrow_mut() = Some(true));
+            NAVIGATED.with(|n| n.set(true));
             let (left, y) = LAST.with(|l| l.borrow().clone());
             POSITIONS.with(|p| p.borrow_mut().insert(left, y));
             let saved = POSITIONS.with(|p| p.borrow().get(&href()).copied());

@@ -70,6 +70,15 @@ pub enum AppPath {
     EmbedColumns,
 }
 
+/// The release build's browser bundles: patients never download the marketers' tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// Every view but the embed-code page (`src/main.rs`, `index.html`).
+    Patients,
+    /// The embed-code page (`src/bin/embed-code.rs`, `embed-code.html`).
+    Marketers,
+}
+
 impl AppPath {
     pub fn home() -> Self {
         AppPath::List { category: None }
@@ -108,6 +117,24 @@ impl AppPath {
         match anchor {
             Some(a) if !a.is_empty() => format!("{}#{}", self.path(), encode(a)),
             _ => self.path(),
+        }
+    }
+
+    /// Which browser bundle runs this page in the release build.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            AppPath::EmbedCode => Bundle::Marketers,
+            _ => Bundle::Patients,
+        }
+    }
+
+    /// Which bundle runs an app path such as `/embed-code?x#y`.
+    pub fn bundle_of(app_path: &str) -> Bundle {
+        let path = app_path.split(['?', '#']).next().unwrap_or_default();
+        if path.trim_end_matches('/') == AppPath::EmbedCode.path() {
+            Bundle::Marketers
+        } else {
+            Bundle::Patients
         }
     }
 
@@ -279,6 +306,29 @@ pub fn treatment_destination(
 mod tests {
     use super::*;
     use crate::content::{FaqLink, LinkTarget, SectionLink};
+
+    #[test]
+    fn only_the_embed_code_page_runs_the_marketers_bundle() {
+        for path in [
+            "/embed-code",
+            "/embed-code/",
+            "/embed-code?kind=faq",
+            "/embed-code#x",
+        ] {
+            assert_eq!(AppPath::bundle_of(path), Bundle::Marketers, "{path}");
+        }
+        for path in [
+            "/",
+            "/embed/faq",
+            "/embed-codes",
+            "/column/embed-code",
+            "/faq?q=embed-code",
+        ] {
+            assert_eq!(AppPath::bundle_of(path), Bundle::Patients, "{path}");
+        }
+        assert_eq!(AppPath::EmbedCode.bundle(), Bundle::Marketers);
+        assert_eq!(AppPath::EmbedFaq.bundle(), Bundle::Patients);
+    }
 
     #[test]
     fn treatments_lead_to_their_page_or_to_more_than_the_reader_has() {

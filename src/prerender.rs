@@ -16,10 +16,10 @@ use leptos::reactive::owner::Owner;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
-use crate::app::App;
+use crate::app::{App, MarketerApp};
 use crate::data::Content;
 use crate::markup::escape;
-use crate::paths::{Deployment, PRERENDERED_ATTRIBUTE};
+use crate::paths::{Bundle, Deployment, PRERENDERED_ATTRIBUTE};
 
 /// trunk's `index.html`, split where the prerendered page goes.
 #[derive(Clone, Debug)]
@@ -57,8 +57,11 @@ impl Template {
 
 /// Renders one page: `app_path` is the path under the base (`/column/x`), as the
 /// router sees it; the file is stamped with it so the browser hydrates it only there.
+/// `template` is trunk's page for the bundle that runs it, and the app rendered is
+/// that bundle's.
 pub async fn render_page(
     template: &Template,
+    bundle: Bundle,
     deployment: &Deployment,
     content: &Content,
     app_path: &str,
@@ -70,9 +73,12 @@ pub async fn render_page(
     let stream = owner.with(move || {
         provide_context(RequestUrl::new(&href));
         provide_context(meta);
-        view! { <App deployment=d content=c /> }
-            .into_view()
-            .to_html_stream_in_order()
+        match bundle {
+            Bundle::Patients => view! { <App deployment=d content=c /> }.into_any(),
+            Bundle::Marketers => view! { <MarketerApp deployment=d content=c /> }.into_any(),
+        }
+        .into_view()
+        .to_html_stream_in_order()
     });
     // Whitespace between `<body>` and the app would break hydration.
     let mut doc = format!(

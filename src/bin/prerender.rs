@@ -3,16 +3,17 @@
 //!
 //!   prerender DIST [--content DIR]
 //!
-//! DIST is trunk's output; its `index.html` is the template (kept aside as
-//! `.template.html`, so the step can run again). The site's origin comes from
-//! `SITE_ORIGIN`, or else from `origin` in `site.json`.
+//! DIST is trunk's output; its `index.html` is the patient pages' template (kept aside
+//! as `.template.html`, so the step can run again), and `.template-embed-code.html`,
+//! trunk's `embed-code.html` put there by the Makefile, the embed-code page's. The
+//! site's origin comes from `SITE_ORIGIN`, or else from `origin` in `site.json`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clinic_column::data::Content;
 use clinic_column::discovery;
-use clinic_column::paths::{prerendered_file, AppPath, Deployment};
+use clinic_column::paths::{prerendered_file, AppPath, Bundle, Deployment};
 use clinic_column::prerender::{render_page, Template};
 use clinic_column::share::share_image;
 use clinic_column::share_image::{article_image, column_image, Fonts};
@@ -58,6 +59,15 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
     let template = Template::parse(&template_html)?;
     let base_path = base_href(&template_html)
         .ok_or("the template has no <base href>: build it with trunk (make dist)".to_string())?;
+    let marketers_html = read(&dist.join(".template-embed-code.html"))?;
+    if base_href(&marketers_html).as_deref() != Some(base_path.as_str()) {
+        return Err("the embed-code page was built for another base path (make dist)".into());
+    }
+    let marketers = Template::parse(&marketers_html)?;
+    let template_for = |bundle| match bundle {
+        Bundle::Patients => &template,
+        Bundle::Marketers => &marketers,
+    };
 
     let content = Content::from_dir(content_dir);
     let site = content.site().await.map_err(|e| e.to_string())?;
@@ -80,11 +90,13 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
     let routes = AppPath::prerendered(slugs.iter().copied(), categories);
     for route in &routes {
         let path = route.path();
-        let html = render_page(&template, &deployment, &content, &path).await;
+        let bundle = route.bundle();
+        let html = render_page(template_for(bundle), bundle, &deployment, &content, &path).await;
         write(&dist.join(prerendered_file(&path)), html.as_bytes())?;
         pages += 1;
     }
-    let html = render_page(&template, &deployment, &content, NOT_FOUND_PATH).await;
+    let (bundle, page) = (Bundle::Patients, NOT_FOUND_PATH);
+    let html = render_page(&template, bundle, &deployment, &content, page).await;
     write(&dist.join("404.html"), html.as_bytes())?;
     pages += 1;
 

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::base;
 use crate::embed::with_utm;
+use crate::paths::{AppPath, Bundle};
 
 /// Present when a view is rendered inside an embed on another site. Links then open
 /// the full site in a new tab (never inside the landing page's frame), tagged with
@@ -14,6 +15,15 @@ pub struct Embedded {
 /// Whether the current view is inside an embed.
 pub fn embedded() -> Option<Embedded> {
     use_context::<Embedded>()
+}
+
+/// `rel="external"` for a link to a page another bundle runs (see [`AppPath::bundle`]):
+/// the router leaves it to the browser, which loads that page and its bundle. The
+/// development app runs every page and provides no bundle.
+pub fn rel_for(to: &str) -> Option<&'static str> {
+    use_context::<Bundle>()
+        .filter(|running| *running != AppPath::bundle_of(to))
+        .map(|_| "external")
 }
 
 /// A link to an app path such as `/column/x` or `/clinics#kyoto`.
@@ -33,7 +43,7 @@ pub fn AppLink(
         .into_any(),
         // A plain anchor: the router still handles the click, and unlike <A> it does not
         // mark every link under `/` (or with a query) as the current page.
-        None => view! { <a href=base::href(&to) class=class>{children()}</a> }.into_any(),
+        None => view! { <a href=base::href(&to) class=class rel=rel_for(&to)>{children()}</a> }.into_any(),
     }
 }
 

@@ -21,7 +21,7 @@ mod site_header;
 mod skeleton;
 mod treatment_disclosure;
 
-pub use app_link::{embedded, AppLink, Embedded, ExternalLink, InPageLink};
+pub use app_link::{embedded, rel_for, AppLink, Embedded, ExternalLink, InPageLink};
 pub use article_body::{ArticleBody, BodyLinks};
 pub use article_card::ArticleCard;
 pub use breadcrumbs::Breadcrumbs;

@@ -277,9 +277,27 @@ pub async fn main() {
     );
 
     let dist = project_dir().join("dist");
-    let kinds: [(&str, Matcher); 4] = [
-        ("wasm", Box::new(|p: &Path| ext(p) == "wasm")),
-        ("JS", Box::new(|p: &Path| ext(p) == "js")),
+    let named = |p: &Path, prefix: &str| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+    };
+    let kinds: [(&str, Matcher); 6] = [
+        (
+            "wasm, patients",
+            Box::new(move |p: &Path| ext(p) == "wasm" && named(p, "clinic-column-")),
+        ),
+        (
+            "JS, patients",
+            Box::new(move |p: &Path| ext(p) == "js" && named(p, "clinic-column-")),
+        ),
+        (
+            "wasm, embed-code",
+            Box::new(move |p: &Path| ext(p) == "wasm" && named(p, "embed-code-")),
+        ),
+        (
+            "JS, embed-code",
+            Box::new(move |p: &Path| ext(p) == "js" && named(p, "embed-code-")),
+        ),
         ("CSS", Box::new(|p: &Path| ext(p) == "css")),
         (
             "content (JSON)",
@@ -288,12 +306,12 @@ pub async fn main() {
     ];
     println!();
     println!("Shipped bytes (dist/)");
-    println!("| asset          |       raw |      gzip |    brotli |");
-    println!("|----------------|----------:|----------:|----------:|");
+    println!("| asset            |       raw |      gzip |    brotli |");
+    println!("|------------------|----------:|----------:|----------:|");
     for (name, matches) in kinds.iter() {
         let b = bytes_of(&dist, matches.as_ref());
         println!(
-            "| {name:<14} | {:>9} | {:>9} | {:>9} |",
+            "| {name:<16} | {:>9} | {:>9} | {:>9} |",
             b.raw, b.gzip, b.brotli
         );
     }

@@ -314,7 +314,10 @@ async fn the_plain_iframe_snippet_works_without_the_loader() {
 async fn the_embed_code_page_builds_a_snippet_with_a_live_preview() {
     let app = App::launch().await;
     app.open("/").await;
+    // A page load of its own (the embed-code page runs the marketers' bundle).
     app.click(".site-footer a[href='/embed-code']").await;
+    app.wait_until("location.pathname === '/embed-code' && !!window.wasmBindings")
+        .await;
     app.wait_text("h1", "コラムを埋め込む").await;
     app.click("input[name=kind][value=faq]").await;
     app.type_into("#utm_source", "newsletter").await;
@@ -449,4 +452,52 @@ async fn the_embed_code_preview_sits_beside_or_right_after_the_options() {
         assert!(!app.is_visible("#embed-slug").await);
         app.finish().await;
     }
+}
+
+/// The `.wasm` files this page load fetched.
+const WASM_LOADED: &str = "return performance.getEntriesByType('resource') \
+    .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.endsWith('.wasm'))";
+
+#[tokio::test]
+async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.wait_until("!!window.wasmBindings").await;
+    let loaded = app.js(WASM_LOADED).await;
+    assert!(
+        loaded
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n.as_str().unwrap().starts_with("clinic-column-")),
+        "{loaded}"
+    );
+    // The footer's link loads the embed-code page with the marketers' bundle.
+    app.click(".site-footer a[href='/embed-code']").await;
+    app.wait_until("location.pathname === '/embed-code' && !!window.wasmBindings && performance.getEntriesByType('resource').some(e => e.name.includes('/embed-code-'))")
+        .await;
+    app.wait_text("h1", "コラムを埋め込む").await;
+    let loaded = app.js(WASM_LOADED).await;
+    assert_eq!(loaded.as_array().unwrap().len(), 1, "{loaded}");
+    assert!(
+        loaded[0].as_str().unwrap().starts_with("embed-code-"),
+        "{loaded}"
+    );
+    app.wait_until("document.getElementById('snippet-script').value.includes('embed.js')")
+        .await;
+    // The header's link leads back to the column, run by the patients' bundle, and
+    // back/forward moves between the two pages.
+    app.click(".site-header nav a[href='/']").await;
+    app.wait_until("location.pathname === '/' && document.querySelector('.card__title') !== null")
+        .await;
+    app.wait_until("!!window.wasmBindings").await;
+    let loaded = app.js(WASM_LOADED).await;
+    assert!(
+        loaded[0].as_str().unwrap().starts_with("clinic-column-"),
+        "{loaded}"
+    );
+    app.back().await;
+    app.wait_until("location.pathname === '/embed-code'").await;
+    app.wait_text("h1", "コラムを埋め込む").await;
+    app.finish().await;
 }

@@ -141,31 +141,74 @@ async fn the_harness_catches_errors_foreign_requests_and_violations() {
     let _ = app.client.clone().close().await;
 }
 
+/// The files in dist/ whose names start and end so, and their total size.
+fn dist_files(prefix: &str, suffix: &str) -> (Vec<std::path::PathBuf>, u64) {
+    let dist = crate::harness::project_dir().join("dist");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&dist)
+        .expect("dist/ (run make dist)")
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(prefix) && name.ends_with(suffix)
+        })
+        .map(|e| e.path())
+        .collect();
+    let size = files.iter().map(|f| f.metadata().unwrap().len()).sum();
+    assert!(size > 0, "no {prefix}…{suffix} file in dist/");
+    (files, size)
+}
+
 /// Size budgets for what a reader downloads (brotli, as served). Bytes are stable, so
 /// a regression fails here; timings are only reported by `make bench`.
 #[test]
 fn the_release_build_stays_within_its_size_budget() {
-    let dist = crate::harness::project_dir().join("dist");
     // The hydrating build carries both ways to draw a view: taking over prerendered
     // HTML, and rendering afresh where the build did not render the URL's state.
     let budgets = [
-        ("_bg.wasm.br", 380_000),
-        (".js.br", 12_000),
-        (".css.br", 8_000),
+        // What every patient loads.
+        ("clinic-column-", "_bg.wasm.br", 366_000),
+        ("clinic-column-", ".js.br", 9_000),
+        ("main-", ".css.br", 8_000),
+        // The embed-code page's own bundle, for marketers only.
+        ("embed-code-", "_bg.wasm.br", 230_000),
+        ("embed-code-", ".js.br", 9_000),
     ];
-    for (suffix, budget) in budgets {
-        let size: u64 = std::fs::read_dir(&dist)
-            .expect("dist/ (run make dist)")
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().ends_with(suffix))
-            .map(|e| e.metadata().unwrap().len())
-            .sum();
-        assert!(size > 0, "no {suffix} file in dist/");
+    for (prefix, suffix, budget) in budgets {
+        let (_, size) = dist_files(prefix, suffix);
         assert!(
             size <= budget,
-            "{suffix}: {size} bytes, over the budget of {budget}"
+            "{prefix}…{suffix}: {size} bytes, over the budget of {budget}"
         );
     }
+}
+
+/// The embed-code page's text is in the marketers' bundle and nowhere in the
+/// patients': what patients download carries no marketer tools.
+#[test]
+fn the_patient_bundle_leaves_the_embed_code_page_out() {
+    let read = |prefix| {
+        let (files, _) = dist_files(prefix, "_bg.wasm");
+        std::fs::read(&files[0]).unwrap()
+    };
+    let (patients, marketers) = (read("clinic-column-"), read("embed-code-"));
+    let contains = |wasm: &[u8], text: &str| wasm.windows(text.len()).any(|w| w == text.as_bytes());
+    for text in [
+        "埋め込みコード",
+        "コードをコピー",
+        "埋め込む内容",
+        "表示件数(1〜20)",
+    ] {
+        assert!(
+            contains(&marketers, text),
+            "the marketers' bundle lacks {text}"
+        );
+        assert!(
+            !contains(&patients, text),
+            "the patients' bundle has {text}"
+        );
+    }
+    // Both draw the site's frame.
+    assert!(contains(&patients, "コラム一覧") && contains(&marketers, "コラム一覧"));
 }
 
 #[tokio::test]
