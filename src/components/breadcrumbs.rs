@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{AppLink, JsonLd};
+use super::{AppLink, JsonLd, Phrased};
 use crate::base;
 use crate::structured_data::breadcrumb_list;
 
@@ -30,7 +30,7 @@ pub fn Breadcrumbs(
                         .enumerate()
                         .map(|(i, (label, path))| {
                             if i == last {
-                                view! { <li aria-current="page">{label}</li> }.into_any()
+                                view! { <li aria-current="page"><Phrased text=label /></li> }.into_any()
                             } else {
                                 view! { <li><AppLink to=path>{label}</AppLink></li> }.into_any()
                             }

@@ -441,7 +441,7 @@ async fn the_risk_groups_are_framed_and_labelled() {
 /// second line although they would fit on one: a line break inside a phrase.
 const BROKEN_PHRASES: &str = "\
     const out = []; \
-    for (const el of document.querySelectorAll('h1, main h2, main h3, .toc a, .card__title a')) { \
+    for (const el of document.querySelectorAll('h1, main h2, main h3, .toc a, .card__title a, .breadcrumbs [aria-current]')) { \
       if (!el.getClientRects().length) continue; \
       const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT); \
       for (let node; (node = walk.nextNode());) { \

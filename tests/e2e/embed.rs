@@ -499,5 +499,15 @@ async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     app.back().await;
     app.wait_until("location.pathname === '/embed-code'").await;
     app.wait_text("h1", "コラムを埋め込む").await;
+    // A route change the router makes itself (here from history, with no link to mark)
+    // still ends on the page with its own bundle, not on a not-found view.
+    app.open("/faq").await;
+    app.js(
+        "history.pushState(null, '', '/embed-code'); dispatchEvent(new PopStateEvent('popstate'))",
+    )
+    .await;
+    app.wait_until("performance.getEntriesByType('resource').some(e => e.name.includes('/embed-code-')) && !!window.wasmBindings")
+        .await;
+    app.wait_text("h1", "コラムを埋め込む").await;
     app.finish().await;
 }
