@@ -58,10 +58,11 @@ dist-synthetic: setup target/synthetic/index.json
 # template for /embed-code.
 define release
 	trunk build --release --features hydrate --public-url $(2) --dist $(1)
-	sed 's/data-bin="clinic-column"/data-bin="embed-code"/' index.html > .embed-code.html
-	trunk build .embed-code.html --release --features hydrate --public-url $(2) --dist target/marketers
-	cp target/marketers/embed-code-* $(1)/ && cp target/marketers/index.html $(1)/.template-embed-code.html
-	rm -rf target/marketers .embed-code.html
+	sed 's/data-bin="clinic-column"/data-bin="embed-code"/' index.html > .embed-code-$(notdir $(1)).html
+	trunk build .embed-code-$(notdir $(1)).html --release --features hydrate --public-url $(2) --dist target/marketers-$(notdir $(1))
+	cp target/marketers-$(notdir $(1))/embed-code-* $(1)/
+	cp target/marketers-$(notdir $(1))/index.html $(1)/.template-embed-code.html
+	rm -rf target/marketers-$(notdir $(1)) .embed-code-$(notdir $(1)).html
 	$(if $(3),rm -rf $(1)/content && cp -r $(3) $(1)/content && rm -f $(1)/content/.content-synth)
 	cargo run --quiet $(NATIVE) --bin prerender -- $(1)
 	@tools/precompress.sh $(1)
