@@ -4,8 +4,9 @@
 //! Browsers break Japanese between any two characters, so headings split words
 //! (「注|射」). The views mark these boundaries with `<wbr>` and style headings with
 //! `word-break: keep-all`, which works in Safari too (it has no `auto-phrase`). The
-//! model is a table ordered by key hash (`phrases_model.rs`, generated and checked against the
-//! `budoux` crate by this module's tests) so the wasm carries data, not a hash map.
+//! model is a table (`phrases_model.rs`, generated and checked against the
+//! `budoux` crate by this module's tests) read once into numeric keys, so the wasm
+//! carries data rather than code, and scoring a character allocates nothing.
 
 use crate::phrases_model::{MODEL_KEYS, MODEL_SCORES, UNICODE_BLOCKS};
 
@@ -205,79 +206,158 @@ const FEATURES: [(&str, &[usize]); 42] = [
 /// The boundaries exactly as BudouX finds them.
 fn model_breaks(text: &str) -> Vec<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    // Each character and its block, with three empty positions on either side.
-    let pad = |fill: &'static str| std::iter::repeat_n(fill, 3);
-    let words: Vec<&str> = pad("")
-        .chain(chars.iter().map(|&(at, c)| &text[at..at + c.len_utf8()]))
-        .chain(pad(""))
+    // Each character and its block as codes, with three empty positions either side.
+    let pad = || std::iter::repeat_n(NO_CODE, 3);
+    let words: Vec<u32> = pad()
+        .chain(chars.iter().map(|&(_, c)| u32::from(c)))
+        .chain(pad())
         .collect();
-    let block_names: Vec<String> = chars.iter().map(|&(_, c)| block_feature(c)).collect();
-    let blocks: Vec<&str> = pad(NONE)
-        .chain(block_names.iter().map(String::as_str))
-        .chain(pad(NONE))
+    let blocks: Vec<u32> = pad()
+        .chain(chars.iter().map(|&(_, c)| block_code(c)))
+        .chain(pad())
         .collect();
+    let table = table();
     let mut out = Vec::new();
-    let mut previous = ["U", "U", "U"];
+    let mut previous = [UNKNOWN; 3];
     // A break between characters i - 1 and i, judged from i - 3 to i + 2; `p` is i
     // shifted by the padding.
     for p in 4..=chars.len() + 3 {
-        let mut slots = [""; 15];
+        let mut slots = [NO_CODE; 15];
         slots[..3].copy_from_slice(&previous);
         slots[3..9].copy_from_slice(&words[p - 3..p + 3]);
         slots[9..].copy_from_slice(&blocks[p - 3..p + 3]);
         let score: i32 = FEATURES
             .iter()
-            .map(|(name, parts)| {
-                let key = parts
-                    .iter()
-                    .fold(fnv(FNV_START, name), |h, &i| fnv(h, slots[i]));
-                score_of(key)
+            .enumerate()
+            .map(|(f, (_, parts))| {
+                let key = feature_key(f, parts.iter().map(|&i| slots[i]));
+                table.get(&key).copied().unwrap_or(0)
             })
             .sum();
         let boundary = chars.get(p - 3).map_or(text.len(), |&(start, _)| start);
         if score > THRESHOLD && boundary < text.len() {
             out.push(boundary);
         }
-        previous = [previous[1], previous[2], if score > 0 { "B" } else { "O" }];
+        previous = [
+            previous[1],
+            previous[2],
+            if score > 0 { BREAK } else { NO_BREAK },
+        ];
     }
     out
 }
 
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+/// A slot's value as a number: a character's code point, a block's index plus one,
+/// or a decision. 0 is "nothing": a position outside the text.
+const NO_CODE: u32 = 0;
+const UNKNOWN: u32 = 1;
+const BREAK: u32 = 2;
+const NO_BREAK: u32 = 3;
 
-/// FNV-1a, continued over more text: a feature's key is hashed in pieces, so scoring a
-/// position allocates nothing.
-fn fnv(mut hash: u64, text: &str) -> u64 {
-    for b in text.bytes() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// A feature and its slots' values as one number, so scoring allocates nothing.
+fn feature_key(feature: usize, codes: impl Iterator<Item = u32>) -> u64 {
+    const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+    codes.fold((feature as u64 + 1).wrapping_mul(MIX), |h, c| {
+        let h = (h ^ u64::from(c)).wrapping_mul(MIX);
+        h ^ (h >> 32)
+    })
+}
+
+/// The model by feature key, read once from the generated table. A key's text is
+/// the feature's name and its slots' values run together, so it is read back into
+/// codes; a word may be empty (beyond the text), so a key with fewer characters than
+/// word slots stands for every way of placing them, as BudouX's own lookup does.
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Table::default();
+        for (key, &score) in MODEL_KEYS.split('|').zip(MODEL_SCORES.iter()) {
+            let Some((f, (name, parts))) = FEATURES
+                .iter()
+                .enumerate()
+                .find(|(_, (name, _))| key.starts_with(name))
+            else {
+                continue;
+            };
+            for codes in readings(&key[name.len()..], parts) {
+                table.insert(feature_key(f, codes.into_iter()), i32::from(score));
+            }
+        }
+        table
+    })
+}
+
+/// Feature keys are already mixed: the map uses them as they are.
+type Table = std::collections::HashMap<u64, i32, std::hash::BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    hash
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
 }
 
-/// The score of a feature, by the hash of its key (64 bits: for the model's 484 keys
-/// a wrong match is vanishingly unlikely, and the tests compare with BudouX).
-fn score_of(key: u64) -> i32 {
-    static TABLE: std::sync::OnceLock<Vec<(u64, i16)>> = std::sync::OnceLock::new();
-    // The generated table lists the keys in the order of their hashes.
-    let table = TABLE.get_or_init(|| {
-        MODEL_KEYS
-            .split('|')
-            .map(|k| fnv(FNV_START, k))
-            .zip(MODEL_SCORES)
-            .collect()
-    });
-    table
-        .binary_search_by_key(&key, |&(hash, _)| hash)
-        .map_or(0, |i| i32::from(table[i].1))
+/// Every way `text` reads as the values of these slots.
+fn readings(text: &str, slots: &[usize]) -> Vec<Vec<u32>> {
+    let Some((&slot, rest)) = slots.split_first() else {
+        return if text.is_empty() {
+            vec![vec![]]
+        } else {
+            vec![]
+        };
+    };
+    let mut out = Vec::new();
+    let mut with = |code: u32, after: &str| {
+        for mut tail in readings(after, rest) {
+            tail.insert(0, code);
+            out.push(tail);
+        }
+    };
+    let first = text.chars().next();
+    match slot {
+        0..=2 => {
+            let code = match first {
+                Some('U') => UNKNOWN,
+                Some('B') => BREAK,
+                Some('O') => NO_BREAK,
+                _ => return out,
+            };
+            with(code, &text[1..]);
+        }
+        3..=8 => {
+            with(NO_CODE, text);
+            if let Some(c) = first {
+                with(u32::from(c), &text[c.len_utf8()..]);
+            }
+        }
+        _ => {
+            if let Some(after) = text.strip_prefix(NONE) {
+                with(NO_CODE, after);
+            } else if let Some(index) = text.get(..3).and_then(|d| d.parse::<u32>().ok()) {
+                with(index + 1, &text[3..]);
+            }
+        }
+    }
+    out
 }
 
-/// The character's Unicode block as the model names it: its index, three digits.
-fn block_feature(c: char) -> String {
+/// The character's Unicode block as the model numbers it, plus one.
+fn block_code(c: char) -> u32 {
     let index = match UNICODE_BLOCKS.binary_search(&(c as u32)) {
         Ok(i) => i + 1,
         Err(i) => i,
     };
-    format!("{index:03}")
+    index as u32 + 1
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -288,13 +368,7 @@ mod tests {
     fn generated() -> String {
         let mut entries: Vec<(&String, &i32)> =
             budoux::models::default_japanese_model().iter().collect();
-        entries.sort_by_key(|(k, _)| fnv(FNV_START, k));
-        assert!(
-            entries
-                .windows(2)
-                .all(|w| fnv(FNV_START, w[0].0) < fnv(FNV_START, w[1].0)),
-            "two keys share a hash"
-        );
+        entries.sort();
         let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
         assert!(keys
             .iter()
@@ -307,7 +381,7 @@ mod tests {
             "//! Generated by `UPDATE_PHRASE_MODEL=1 cargo test --features ssr --lib phrases`\n\
              //! from the `budoux` crate's Japanese model (BudouX, Apache License 2.0,\n\
              //! <https://github.com/google/budoux>). Do not edit above the block table.\n\n\
-             /// The features in the order of their FNV-1a hashes, joined by `|`.\n\
+             /// The features, sorted, joined by `|`.\n\
              pub static MODEL_KEYS: &str = \"{}\";\n\n\
              /// Each feature's score, in the same order.\n\
              #[rustfmt::skip]\n\
@@ -378,6 +452,21 @@ mod tests {
                 .collect();
             assert_eq!(model_breaks(&text), reference, "{text}");
         }
+    }
+
+    #[test]
+    fn every_reading_of_the_model_has_a_key_of_its_own() {
+        let readings: usize = MODEL_KEYS
+            .split('|')
+            .map(|key| {
+                let (_, parts) = FEATURES.iter().find(|(n, _)| key.starts_with(n)).unwrap();
+                let name = key.split_inclusive(':').next().unwrap();
+                let found = readings(&key[name.len()..], parts).len();
+                assert!(found > 0, "{key} reads as nothing");
+                found
+            })
+            .sum();
+        assert_eq!(table().len(), readings, "two readings share a key");
     }
 
     #[test]
