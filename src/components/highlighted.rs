@@ -31,5 +31,12 @@ pub fn Highlighted(
 /// A title or heading with `<wbr>` between its phrases (see [`crate::phrases`]).
 #[component]
 pub fn Phrased(#[prop(into)] text: String) -> impl IntoView {
-    view! { <Highlighted text terms=Vec::new() phrased=true /> }
+    // Plain text and `<wbr>` pairs: one static view type, no boxed views (a page's
+    // headings and contents hold a few hundred phrases).
+    let mut phrases = crate::phrases::phrases(&text)
+        .into_iter()
+        .map(str::to_string);
+    let first = phrases.next().unwrap_or_default();
+    let rest: Vec<String> = phrases.collect();
+    view! { {first} {rest.into_iter().map(|p| view! { <wbr />{p} }).collect_view()} }
 }
