@@ -180,9 +180,6 @@ fn utm_value(v: &str) -> Option<String> {
     ok.then(|| v.to_string())
 }
 
-/// Accepts `#rgb` or `#rrggbb` (with or without `#`) dark enough for white button text
-/// (WCAG AA, 4.5:1). The accent colours buttons and rules only, never body text, so it
-/// cannot make text unreadable in either colour scheme.
 /// An embed option that was dropped, and why: in English for the console of the page
 /// that embeds (developers read it), in Japanese on the embed-code page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -267,6 +264,9 @@ impl AccentProblem {
     }
 }
 
+/// Accepts `#rgb` or `#rrggbb` (with or without `#`) dark enough for white button text
+/// (WCAG AA, 4.5:1). The accent colours buttons and rules only, never body text, so it
+/// cannot make text unreadable in either colour scheme.
 pub fn accent(input: &str) -> Result<String, AccentProblem> {
     let hex = input.trim().trim_start_matches('#');
     let hex = match hex.len() {

@@ -223,7 +223,6 @@ fn no_section(slug: &str, section: &str) -> String {
     format!("article {} has no section {}", quote(slug), quote(section))
 }
 
-/// Why `url` is not an absolute https URL to a host, if it is not.
 /// A relative path to an image inside the content folder: no scheme, no way out.
 pub(crate) fn is_content_image(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -239,6 +238,7 @@ pub(crate) fn is_content_image(path: &str) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
+/// Why `url` is not an absolute https URL to a host, if it is not.
 pub(crate) fn https_problem(url: &str) -> Option<String> {
     let bad = || {
         Some(format!(
