@@ -23,12 +23,11 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
     let percent = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
     let box_style = |r: &Rect| {
         format!(
-            "left:{};top:{};width:{};height:{};--font:{}",
+            "left:{};top:{};width:{};height:{}",
             percent(r.x, WIDTH),
             percent(r.y, HEIGHT),
             percent(r.width, WIDTH),
             percent(r.height, HEIGHT),
-            FONT / WIDTH * 100.0,
         )
     };
     let leaders = placed
@@ -58,7 +57,8 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
     // are focusable and read like any other link, and the list below holds the same.
     view! {
         <figure class="japan-map" aria-labelledby="japan-map-caption">
-            <div class="japan-map__canvas">
+            // Label text in container units: the font size as a share of the width.
+            <div class="japan-map__canvas" style=format!("--font:{}", FONT / WIDTH * 100.0)>
                 <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") aria-hidden="true" focusable="false">
                     <path class="japan-map__land" d=OUTLINE />
                     <g class="japan-map__leaders">{leaders}</g>
