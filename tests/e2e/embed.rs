@@ -454,35 +454,35 @@ async fn the_embed_code_preview_sits_beside_or_right_after_the_options() {
     }
 }
 
-/// The `.wasm` files this page load fetched.
-const WASM_LOADED: &str = "return performance.getEntriesByType('resource') \
-    .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.endsWith('.wasm'))";
+/// Checks that this page load fetched exactly one `.wasm` file, the bundle named so.
+async fn assert_ran_bundle(app: &App, bundle: &str) {
+    let loaded = app
+        .js("return performance.getEntriesByType('resource') \
+             .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.endsWith('.wasm'))")
+        .await;
+    let names: Vec<&str> = loaded
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n.as_str())
+        .collect();
+    assert!(
+        names.len() == 1 && names[0].starts_with(bundle),
+        "{bundle}: {loaded}"
+    );
+}
 
 #[tokio::test]
 async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     let app = App::launch().await;
     app.open("/").await;
-    app.wait_until("!!window.wasmBindings").await;
-    let loaded = app.js(WASM_LOADED).await;
-    assert!(
-        loaded
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|n| n.as_str().unwrap().starts_with("clinic-column-")),
-        "{loaded}"
-    );
+    assert_ran_bundle(&app, "clinic-column-").await;
     // The footer's link loads the embed-code page with the marketers' bundle.
     app.click(".site-footer a[href='/embed-code']").await;
     app.wait_until("location.pathname === '/embed-code' && !!window.wasmBindings && performance.getEntriesByType('resource').some(e => e.name.includes('/embed-code-'))")
         .await;
     app.wait_text("h1", "コラムを埋め込む").await;
-    let loaded = app.js(WASM_LOADED).await;
-    assert_eq!(loaded.as_array().unwrap().len(), 1, "{loaded}");
-    assert!(
-        loaded[0].as_str().unwrap().starts_with("embed-code-"),
-        "{loaded}"
-    );
+    assert_ran_bundle(&app, "embed-code-").await;
     app.wait_until("document.getElementById('snippet-script').value.includes('embed.js')")
         .await;
     // The header's link leads back to the column, run by the patients' bundle, and
@@ -491,11 +491,7 @@ async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     app.wait_until("location.pathname === '/' && document.querySelector('.card__title') !== null")
         .await;
     app.wait_until("!!window.wasmBindings").await;
-    let loaded = app.js(WASM_LOADED).await;
-    assert!(
-        loaded[0].as_str().unwrap().starts_with("clinic-column-"),
-        "{loaded}"
-    );
+    assert_ran_bundle(&app, "clinic-column-").await;
     app.back().await;
     app.wait_until("location.pathname === '/embed-code'").await;
     app.wait_text("h1", "コラムを埋め込む").await;
@@ -509,5 +505,6 @@ async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     app.wait_until("performance.getEntriesByType('resource').some(e => e.name.includes('/embed-code-')) && !!window.wasmBindings")
         .await;
     app.wait_text("h1", "コラムを埋め込む").await;
+    assert_ran_bundle(&app, "embed-code-").await;
     app.finish().await;
 }
