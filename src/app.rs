@@ -9,6 +9,7 @@ use leptos_router::path;
 use crate::base::{self, Deployment};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::data::Content;
+use crate::hydration::NextTask;
 use crate::navigation::{bring_into_view, NavigationEffects};
 use crate::pages::{
     ArticlePage, ClinicsPage, ColumnList, EmbedArticle, EmbedClinics, EmbedCodePage, EmbedColumns,
@@ -27,16 +28,16 @@ pub fn App(deployment: Deployment, content: Content) -> impl IntoView {
     root(deployment, content, || {
         view! {
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=ColumnList />
-                <Route path=path!("/category/:id") view=ColumnList />
-                <Route path=path!("/column/:slug") view=ArticlePage />
-                <Route path=path!("/clinics") view=ClinicsPage />
-                <Route path=path!("/faq") view=FaqPage />
-                <Route path=path!("/embed-code") view=EmbedCodeRoute />
-                <Route path=path!("/embed/column/:slug") view=EmbedArticle />
-                <Route path=path!("/embed/faq") view=EmbedFaq />
-                <Route path=path!("/embed/clinics") view=EmbedClinics />
-                <Route path=path!("/embed/columns") view=EmbedColumns />
+                <Route path=path!("/") view=NextTask(ColumnList) />
+                <Route path=path!("/category/:id") view=NextTask(ColumnList) />
+                <Route path=path!("/column/:slug") view=NextTask(ArticlePage) />
+                <Route path=path!("/clinics") view=NextTask(ClinicsPage) />
+                <Route path=path!("/faq") view=NextTask(FaqPage) />
+                <Route path=path!("/embed-code") view=NextTask(EmbedCodeRoute) />
+                <Route path=path!("/embed/column/:slug") view=NextTask(EmbedArticle) />
+                <Route path=path!("/embed/faq") view=NextTask(EmbedFaq) />
+                <Route path=path!("/embed/clinics") view=NextTask(EmbedClinics) />
+                <Route path=path!("/embed/columns") view=NextTask(EmbedColumns) />
             </Routes>
         }
     })
@@ -50,7 +51,7 @@ pub fn MarketerApp(deployment: Deployment, content: Content) -> impl IntoView {
     root(deployment, content, || {
         view! {
             <Routes fallback=ElsewhereOnTheSite>
-                <Route path=path!("/embed-code") view=EmbedCodePage />
+                <Route path=path!("/embed-code") view=NextTask(EmbedCodePage) />
             </Routes>
         }
     })

@@ -27,6 +27,7 @@ pub mod base;
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod hydration;
 pub mod navigation;
 pub mod pages;
 #[cfg(feature = "ssr")]

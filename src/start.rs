@@ -7,19 +7,43 @@ use leptos::prelude::*;
 use crate::data::Content;
 use crate::paths::Deployment;
 
-/// Mounts `app` for this page's deployment and content source.
+/// Mounts `app` for this page's deployment and content source, in a task after the one
+/// that compiled and instantiated the module, so that neither holds up a reader's tap
+/// as long as both would. Then tells the page's loader (`Trunk.toml`) that the app has
+/// started, with an `app-started` event.
 pub fn start<V: IntoView + 'static>(app: fn(Deployment, Content) -> V) {
     console_error_panic_hook::set_once();
+    set_timeout(move || mount(app), std::time::Duration::ZERO);
+}
+
+fn mount<V: IntoView + 'static>(app: fn(Deployment, Content) -> V) {
     let deployment = crate::base::from_document();
     let content = Content::for_deployment(&deployment);
     #[cfg(feature = "hydrate")]
     if prerendered_for_this_url(&deployment) {
-        leptos::mount::hydrate_body(move || app(deployment, content));
+        // Asynchronous, so that the route's view can wait for a task of its own
+        // (`hydration::NextTask`).
+        crate::hydration::set_hydrating(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let body = document().body().expect("a page has a body");
+            leptos::mount::hydrate_from_async(body, move || app(deployment, content))
+                .await
+                .forget();
+            crate::hydration::set_hydrating(false);
+            announce_started();
+        });
         return;
     }
     #[cfg(feature = "hydrate")]
     clear_prerendered_page();
     leptos::mount::mount_to_body(move || app(deployment, content));
+    announce_started();
+}
+
+fn announce_started() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("app-started")) {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 /// Whether the page holds HTML rendered for this very URL. A host's fallback may have
