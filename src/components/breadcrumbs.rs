@@ -13,12 +13,17 @@ pub fn Breadcrumbs(
 ) -> impl IntoView {
     let last = trail.len().saturating_sub(1);
     let deployment = base::use_deployment();
-    let data = breadcrumb_list(
-        &trail
-            .iter()
-            .map(|(name, path)| (name.clone(), deployment.absolute(path)))
-            .collect::<Vec<_>>(),
-    );
+    let data = {
+        let trail = trail.clone();
+        move || {
+            breadcrumb_list(
+                &trail
+                    .iter()
+                    .map(|(name, path)| (name.clone(), deployment.absolute(path)))
+                    .collect::<Vec<_>>(),
+            )
+        }
+    };
     // Inside an embed the landing page is the reader's context, not the column's.
     super::embedded().is_none().then(|| {
         view! {

@@ -47,8 +47,23 @@ pub fn PageMeta(
     }
 }
 
-/// Structured data for search engines, as a JSON-LD script.
+/// Structured data for search engines, as a JSON-LD script in the prerendered page.
+/// Crawlers read a page as its URL serves it, so the browser never builds the data: it
+/// keeps the prerendered script while hydrating, and a view it renders afresh has none.
 #[component]
-pub fn JsonLd(data: serde_json::Value) -> impl IntoView {
-    view! { <script type="application/ld+json">{crate::structured_data::script_text(&data)}</script> }
+pub fn JsonLd<F>(data: F) -> impl IntoView
+where
+    F: FnOnce() -> serde_json::Value + 'static,
+{
+    #[cfg(feature = "ssr")]
+    let script = Some(view! {
+        <script type="application/ld+json">{crate::structured_data::script_text(&data())}</script>
+    });
+    #[cfg(not(feature = "ssr"))]
+    let script = {
+        drop(data);
+        crate::hydration::hydrating()
+            .then(|| view! { <script type="application/ld+json"></script> })
+    };
+    script
 }

@@ -91,12 +91,11 @@ fn ArticleView(
         ),
         (article.title.clone(), path.clone()),
     ];
-    let json_ld = medical_web_page(
-        &site,
-        &article,
-        &url,
-        &base::use_deployment().absolute_file(&share_image(Some(&article.slug))),
-    );
+    let image = base::use_deployment().absolute_file(&share_image(Some(&article.slug)));
+    let json_ld = {
+        let (site, article, url) = (site.clone(), article.clone(), url.clone());
+        move || medical_web_page(&site, &article, &url, &image)
+    };
     let description = summary::excerpt(&article);
     // The guideline's disclosures, near the top and again beside the risks.
     let disclosures = StoredValue::new(site.disclosures(&article));

@@ -35,11 +35,14 @@ fn ClinicsView(site: Arc<Site>, clinics: Arc<Clinics>) -> impl IntoView {
         .clinics
         .iter()
         .map(|c| {
-            medical_clinic(
-                &site,
-                c,
-                &base::absolute(&AppPath::Clinics.with_anchor(Some(&c.id))),
-            )
+            let (site, clinic) = (site.clone(), c.clone());
+            move || {
+                medical_clinic(
+                    &site,
+                    &clinic,
+                    &base::absolute(&AppPath::Clinics.with_anchor(Some(&clinic.id))),
+                )
+            }
         })
         .collect::<Vec<_>>();
     let areas = clinics

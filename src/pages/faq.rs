@@ -100,7 +100,10 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
             path=AppPath::Faq
         />
         <Breadcrumbs trail=vec![("コラム一覧".into(), AppPath::home().path()), ("よくある質問".into(), AppPath::Faq.path())] />
-        <JsonLd data=faq_page(&faq, &base::absolute(&AppPath::Faq.path())) />
+        <JsonLd data={
+            let faq = faq.clone();
+            move || faq_page(&faq, &base::absolute(&AppPath::Faq.path()))
+        } />
         <h1 tabindex="-1">"よくある質問"</h1>
         <p class="lead">"患者様からよくいただく質問をご紹介します。回答の出典となる記事の該当箇所へのリンクも掲載しています。"</p>
         {(embedded().is_none()).then(|| view! { <SearchField
