@@ -166,11 +166,11 @@ fn the_release_build_stays_within_its_size_budget() {
     // HTML, and rendering afresh where the build did not render the URL's state.
     let budgets = [
         // What every patient loads.
-        ("clinic-column-", "_bg.wasm.br", 365_000),
+        ("clinic-column-", "_bg.wasm.br", 361_000),
         ("clinic-column-", ".js.br", 9_000),
         ("main-", ".css.br", 8_000),
         // The embed-code page's own bundle, for marketers only.
-        ("embed-code-", "_bg.wasm.br", 240_000),
+        ("embed-code-", "_bg.wasm.br", 236_000),
         ("embed-code-", ".js.br", 9_000),
     ];
     for (prefix, suffix, budget) in budgets {
@@ -183,7 +183,8 @@ fn the_release_build_stays_within_its_size_budget() {
 }
 
 /// The embed-code page's text is in the marketers' bundle and nowhere in the
-/// patients': what patients download carries no marketer tools.
+/// patients': what patients download carries no marketer tools. Neither builds
+/// structured data.
 #[test]
 fn the_patient_bundle_leaves_the_embed_code_page_out() {
     let read = |prefix| {
@@ -209,6 +210,17 @@ fn the_patient_bundle_leaves_the_embed_code_page_out() {
     }
     // Both draw the site's frame.
     assert!(contains(&patients, "コラム一覧") && contains(&marketers, "コラム一覧"));
+    // Structured data is only ever built into the prerendered HTML.
+    for wasm in [&patients, &marketers] {
+        for kind in [
+            "MedicalWebPage",
+            "BreadcrumbList",
+            "FAQPage",
+            "MedicalClinic",
+        ] {
+            assert!(!contains(wasm, kind), "a browser bundle builds {kind} data");
+        }
+    }
 }
 
 #[tokio::test]
