@@ -10,6 +10,9 @@ pub fn SearchField(
     #[prop(into)] placeholder: String,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
+    /// Told when the field gets focus, before the reader types.
+    #[prop(optional, into)]
+    on_focus: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <form class="search needs-app" role="search" on:submit=|ev| ev.prevent_default()>
@@ -22,6 +25,11 @@ pub fn SearchField(
                 enterkeyhint="search"
                 placeholder=placeholder
                 prop:value=move || value.get()
+                on:focus=move |_| {
+                    if let Some(f) = on_focus {
+                        f.run(())
+                    }
+                }
                 // While an input method composes (romaji on the way to かな and 漢字) the
                 // text is not what the reader means yet: search once it is committed.
                 on:input=move |ev| {

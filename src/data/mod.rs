@@ -349,6 +349,16 @@ impl Content {
         }
     }
 
+    /// Loads what every search needs first (the index's list of documents), so that a
+    /// reader's first keystroke waits for one round of requests fewer. Errors are left
+    /// to the search itself to report.
+    pub fn prepare_search(&self) -> impl Future<Output = ()> + Send + 'static {
+        let meta = self.load::<SearchDocs>(derived::files::SEARCH_DOCS);
+        async move {
+            let _ = meta.await;
+        }
+    }
+
     /// The documents matching every term, best first, within a category if given.
     async fn search(
         &self,

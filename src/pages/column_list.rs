@@ -217,12 +217,14 @@ fn CategoryFilter(
 #[component]
 fn SearchBox(state: Memo<ListQuery>) -> impl IntoView {
     let replace_url = use_replace_url();
+    let source = use_content();
     view! {
         <SearchField
             id="column-search"
             label="コラムを検索"
             placeholder="例:えくそそーむ、副作用"
             value=Signal::derive(move || state.get().q)
+            on_focus=move |()| leptos::task::spawn_local(source.prepare_search())
             on_change=move |q| {
                 replace_url(&ListQuery { q, page: 1, ..state.get_untracked() }.path())
             }
