@@ -23,12 +23,27 @@ pub fn ColumnList() -> impl IntoView {
     let query = use_query_map();
     // `/category/<id>` names the category; `/?category=<id>` links keep working.
     let params = use_params_map();
-    let state = Memo::new(move |_| {
+    let in_url = Memo::new(move |_| {
         let from_path = params.with(|p| p.get("id"));
         query.with(|q| {
             let category = from_path.as_deref().or(q.get_str("category"));
             ListQuery::parse(category, q.get_str("q"), q.get_str("page"))
         })
+    });
+    // What the reader has typed and the URL does not show yet (see `SearchBox`).
+    let typed = RwSignal::new(None::<String>);
+    // A URL change from elsewhere (back, a link) wins over what was typed.
+    Effect::new(move |_| {
+        in_url.track();
+        typed.set(None);
+    });
+    let state = Memo::new(move |_| match typed.get() {
+        Some(q) => ListQuery {
+            q,
+            page: 1,
+            ..in_url.get()
+        },
+        None => in_url.get(),
     });
     // An old `/?category=<id>` link moves to the category's own page, so paging and
     // search stay on one route.
@@ -43,12 +58,17 @@ pub fn ColumnList() -> impl IntoView {
     let source = use_content();
     let frame = Resource::new(|| (), move |_| source.site_and_catalog());
     view! {
-        <PageContent content=frame render=move |(site, catalog)| view! { <ListView site catalog state /> } />
+        <PageContent content=frame render=move |(site, catalog)| view! { <ListView site catalog state typed /> } />
     }
 }
 
 #[component]
-fn ListView(site: Arc<Site>, catalog: Arc<Catalog>, state: Memo<ListQuery>) -> impl IntoView {
+fn ListView(
+    site: Arc<Site>,
+    catalog: Arc<Catalog>,
+    state: Memo<ListQuery>,
+    typed: RwSignal<Option<String>>,
+) -> impl IntoView {
     // One request per state: a page of the list, or a search; the frame above stays.
     let results = {
         let (site, catalog, source) = (site.clone(), catalog.clone(), use_content());
@@ -102,7 +122,7 @@ fn ListView(site: Arc<Site>, catalog: Arc<Catalog>, state: Memo<ListQuery>) -> i
         {move || view! { <PageMeta title=title() description=description.clone() path=state.get().path() /> }}
         <ColumnHeader column=site.with_value(|s| s.column.clone()) is_page_heading=true />
         <CategoryFilter site catalog state />
-        <SearchBox state />
+        <SearchBox state typed />
         // One live region, kept in place, so each new count is announced (not the
         // first: the page says it).
         <p class="visually-hidden" role="status">{announcement}</p>
@@ -149,6 +169,9 @@ fn summary(site: &StoredValue<Arc<Site>>, listing: &Listing, state: &ListQuery) 
 }
 
 const RESULTS_STATUS: &str = "results-status";
+
+/// How long typing pauses before the URL shows the search.
+const URL_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The treatment menu as filter links with their counts; "すべて" clears the filter.
 /// Categories without articles are left out (unless the URL asks for one), so no
@@ -212,12 +235,21 @@ fn CategoryFilter(
     }
 }
 
-/// The search field. Each keystroke replaces the URL's `q` (so history is not flooded
-/// and back leaves the search); the list follows the URL.
+/// The search field. The list follows each keystroke at once; the URL's `q` follows
+/// once typing pauses, replaced rather than pushed (so history is not flooded and back
+/// leaves the search). A URL per keystroke cost time on every keystroke, and Safari
+/// refuses more than 100 history updates in 30 seconds.
 #[component]
-fn SearchBox(state: Memo<ListQuery>) -> impl IntoView {
+fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl IntoView {
     let replace_url = use_replace_url();
     let source = use_content();
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    on_cleanup(cancel);
     view! {
         <SearchField
             id="column-search"
@@ -226,7 +258,11 @@ fn SearchBox(state: Memo<ListQuery>) -> impl IntoView {
             value=Signal::derive(move || state.get().q)
             on_focus=move |()| leptos::task::spawn_local(source.prepare_search())
             on_change=move |q| {
-                replace_url(&ListQuery { q, page: 1, ..state.get_untracked() }.path())
+                typed.set(Some(q));
+                cancel();
+                let replace_url = replace_url.clone();
+                let write = move || replace_url(&state.get_untracked().path());
+                pending.set_value(set_timeout_with_handle(write, URL_AFTER).ok());
             }
         />
     }

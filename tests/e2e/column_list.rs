@@ -63,8 +63,21 @@ async fn search_matches_japanese_as_people_type_it() {
     app.js("document.getElementById('column-search').focus()")
         .await;
     app.wait_until(index_requested).await;
+    // The list follows every keystroke; the URL follows once typing pauses, so six
+    // keystrokes do not write six history entries (Safari refuses more than 100 in
+    // 30 seconds).
+    app.js(
+        "window.urlWrites = 0; const replace = history.replaceState.bind(history); \
+         history.replaceState = (...a) => { window.urlWrites++; return replace(...a); };",
+    )
+    .await;
     app.type_into("#column-search", "えくそそーむ").await;
     app.wait_until("location.search.includes('q=')").await;
+    let writes = app.js("return window.urlWrites").await.as_u64().unwrap();
+    assert!(
+        (1..6).contains(&writes),
+        "{writes} URL writes for six keystrokes"
+    );
     app.wait_text(".result-count", "「えくそそーむ」で検索: 1件の記事")
         .await;
     app.wait_text(".card__title mark", "エクソソーム").await;
