@@ -27,6 +27,15 @@ const LABEL_PADDING: f64 = 9.0;
 const GAP: f64 = 3.0;
 
 /// Where a latitude/longitude lands in the SVG.
+/// A map coordinate or percentage as text, to two decimals: in integers, because Rust's
+/// float formatting adds several KB to the browser's module for nothing the map needs.
+pub fn two_decimals(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let h = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", h / 100, h % 100)
+}
+
 pub fn project(lat: f64, lon: f64) -> (f64, f64) {
     let [west, east, north, south] = BOUNDS;
     let scale = (WIDTH / ((east - west) * LON_SCALE)).min(HEIGHT / (north - south));
@@ -303,6 +312,20 @@ fn candidates(dot: (f64, f64), width: f64, height: f64) -> Vec<Placed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_are_written_to_two_decimals_as_float_formatting_would() {
+        for v in [0.0, 4.25, 12.3, 399.996, -3.456, 1234.5678, 96.875] {
+            assert_eq!(
+                two_decimals(v),
+                format!("{:.2}", (v * 100.0).round() / 100.0),
+                "{v}"
+            );
+        }
+        // Unlike `{:.2}`, no "-0.00".
+        assert_eq!(two_decimals(-0.004), "0.00");
+        assert_eq!(two_decimals(-3.456), "-3.46");
+    }
 
     fn bundled() -> Vec<(String, f64, f64)> {
         let path = format!("{}/public/content/clinics.json", env!("CARGO_MANIFEST_DIR"));

@@ -2,7 +2,7 @@ use super::InPageLink;
 use leptos::prelude::*;
 
 use crate::content::Clinic;
-use crate::japan_map::{layout, Rect, DOT, FONT, HEIGHT, OUTLINE, WIDTH};
+use crate::japan_map::{layout, two_decimals, Rect, DOT, FONT, HEIGHT, OUTLINE, WIDTH};
 
 /// An inline SVG map of Japan with a linked label per clinic.
 #[component]
@@ -20,7 +20,7 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
         .collect();
     let placed = layout(&markers);
     // Map units as percentages of the canvas, which keeps the SVG's proportions.
-    let percent = |v: f64, of: f64| format!("{:.2}%", v / of * 100.0);
+    let percent = |v: f64, of: f64| format!("{}%", two_decimals(v / of * 100.0));
     let box_style = |r: &Rect| {
         format!(
             "left:{};top:{};width:{};height:{}",
@@ -34,12 +34,18 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
         .groups
         .iter()
         .filter_map(|p| p.leader)
-        .map(|((x1, y1), (x2, y2))| view! { <line x1=x1 y1=y1 x2=x2 y2=y2 /> })
+        .map(|((x1, y1), (x2, y2))| {
+            let [x1, y1, x2, y2] = [x1, y1, x2, y2].map(two_decimals);
+            view! { <line x1=x1 y1=y1 x2=x2 y2=y2 /> }
+        })
         .collect_view();
     let dots = placed
         .groups
         .iter()
-        .map(|p| view! { <circle class="japan-map__dot" cx=p.dot.0 cy=p.dot.1 r=DOT /> })
+        .map(|p| {
+            let (cx, cy) = (two_decimals(p.dot.0), two_decimals(p.dot.1));
+            view! { <circle class="japan-map__dot" cx=cx cy=cy r=two_decimals(DOT) /> }
+        })
         .collect_view();
     let labels = located
         .iter()
@@ -58,8 +64,8 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
     view! {
         <figure class="japan-map" aria-labelledby="japan-map-caption">
             // Label text in container units: the font size as a share of the width.
-            <div class="japan-map__canvas" style=format!("--font:{}", FONT / WIDTH * 100.0)>
-                <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") aria-hidden="true" focusable="false">
+            <div class="japan-map__canvas" style=format!("--font:{}", two_decimals(FONT / WIDTH * 100.0))>
+                <svg viewBox=format!("0 0 {} {}", two_decimals(WIDTH), two_decimals(HEIGHT)) aria-hidden="true" focusable="false">
                     <path class="japan-map__land" d=OUTLINE />
                     <g class="japan-map__leaders">{leaders}</g>
                     {dots}
