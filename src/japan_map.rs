@@ -26,7 +26,6 @@ const LABEL_PADDING: f64 = 9.0;
 /// Free space kept around labels and markers.
 const GAP: f64 = 3.0;
 
-/// Where a latitude/longitude lands in the SVG.
 /// A map coordinate or percentage as text, to two decimals: in integers, because Rust's
 /// float formatting adds several KB to the browser's module for nothing the map needs.
 pub fn two_decimals(v: f64) -> String {
@@ -36,6 +35,7 @@ pub fn two_decimals(v: f64) -> String {
     format!("{sign}{}.{:02}", h / 100, h % 100)
 }
 
+/// Where a latitude/longitude lands in the SVG.
 pub fn project(lat: f64, lon: f64) -> (f64, f64) {
     let [west, east, north, south] = BOUNDS;
     let scale = (WIDTH / ((east - west) * LON_SCALE)).min(HEIGHT / (north - south));
