@@ -122,10 +122,7 @@ impl AppPath {
 
     /// Which browser bundle runs this page in the release build.
     pub fn bundle(&self) -> Bundle {
-        match self {
-            AppPath::EmbedCode => Bundle::Marketers,
-            _ => Bundle::Patients,
-        }
+        Self::bundle_of(&self.path())
     }
 
     /// Which bundle runs an app path such as `/embed-code?x#y`.
