@@ -30,6 +30,7 @@ mod fetch;
 /// Why content could not be loaded. Shown to readers only as a Japanese message; the
 /// detail (`Display`) goes to the console.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "WireError", from = "WireError")]
 pub enum LoadError {
     /// The server answered with an error status (404 for an unknown article), or with
     /// a page instead of content (a host answering every path with `index.html`).
@@ -55,6 +56,33 @@ impl LoadError {
     }
 }
 
+/// A `LoadError` inside a prerendered page: kind, URL, detail and status as one array.
+/// Its decoder is a fraction of the size of the enum's own, in every patient's wasm.
+#[derive(Serialize, Deserialize)]
+struct WireError(u8, String, String, u16);
+
+impl From<LoadError> for WireError {
+    fn from(e: LoadError) -> Self {
+        match e {
+            LoadError::Http { url, status } => WireError(0, url, String::new(), status),
+            LoadError::Network { url, message } => WireError(1, url, message, 0),
+            LoadError::Malformed { url, message } => WireError(2, url, message, 0),
+            LoadError::Shape { url, message } => WireError(3, url, message, 0),
+        }
+    }
+}
+
+impl From<WireError> for LoadError {
+    fn from(WireError(kind, url, message, status): WireError) -> Self {
+        match kind {
+            0 => LoadError::Http { url, status },
+            1 => LoadError::Network { url, message },
+            2 => LoadError::Malformed { url, message },
+            _ => LoadError::Shape { url, message },
+        }
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -66,16 +94,27 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Parses in two steps so broken JSON and JSON of the wrong shape are told apart.
+/// Parses in one pass, so each content type's decoder exists once in the wasm. Broken
+/// JSON and JSON of the wrong shape are told apart: a shape error can be met before a
+/// syntax error further on, so the text's syntax alone is then checked too.
 pub fn parse<T: DeserializeOwned>(url: &str, text: &str) -> Result<T, LoadError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| LoadError::Malformed {
-            url: url.to_string(),
-            message: e.to_string(),
-        })?;
-    T::deserialize(value).map_err(|e| LoadError::Shape {
-        url: url.to_string(),
-        message: e.to_string(),
+    use serde_json::error::Category;
+    serde_json::from_str(text).map_err(|e| {
+        let url = url.to_string();
+        let broken = match e.classify() {
+            Category::Data => serde_json::from_str::<serde::de::IgnoredAny>(text).err(),
+            _ => None,
+        };
+        match (e.classify(), broken) {
+            (Category::Data, None) => LoadError::Shape {
+                url,
+                message: e.to_string(),
+            },
+            (_, broken) => LoadError::Malformed {
+                url,
+                message: broken.unwrap_or(e).to_string(),
+            },
+        }
     })
 }
 
@@ -449,6 +488,48 @@ pub fn use_content() -> Content {
 #[cfg(all(test, not(feature = "browser")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load_errors_travel_inside_a_page_as_they_were() {
+        for e in [
+            LoadError::not_found("/content/articles/x.json"),
+            LoadError::Network {
+                url: "/a".into(),
+                message: "refused".into(),
+            },
+            LoadError::Malformed {
+                url: "/b".into(),
+                message: "EOF".into(),
+            },
+            LoadError::Shape {
+                url: "/c".into(),
+                message: "missing field".into(),
+            },
+        ] {
+            let text = serde_json::to_string(&e).unwrap();
+            assert_eq!(
+                serde_json::from_str::<LoadError>(&text).unwrap(),
+                e,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn broken_json_and_json_of_the_wrong_shape_are_told_apart() {
+        let kind = |text: &str| match parse::<Catalog>("c.json", text) {
+            Ok(_) => "ok",
+            Err(LoadError::Malformed { .. }) => "malformed",
+            Err(LoadError::Shape { .. }) => "shape",
+            Err(_) => "other",
+        };
+        assert_eq!(kind(r#"{ "total": 3, "counts": {} }"#), "ok");
+        assert_eq!(kind(r#"{ "total": "3", "counts": {} }"#), "shape");
+        assert_eq!(kind(r#"{ "total": 3, "#), "malformed");
+        // The wrong type comes first, the broken syntax after it: still broken JSON.
+        assert_eq!(kind(r#"{ "total": [ "#), "malformed");
+        assert_eq!(kind(""), "malformed");
+    }
 
     /// The bundled content with its derived files written afresh, in a folder of its
     /// own: the tests need no earlier build.
