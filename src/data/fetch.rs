@@ -29,22 +29,26 @@ thread_local! {
     static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
 }
 
-fn cached<T: Send + Sync + 'static>(key: &str) -> Option<Arc<T>> {
-    let hit = CACHE.with(|c| c.borrow().get(key).cloned())?;
-    hit.downcast::<T>().ok()
-}
-
-fn remember<T: Send + Sync + 'static>(key: String, value: Arc<T>) -> Arc<T> {
-    CACHE.with(|c| c.borrow_mut().insert(key, value.clone()));
-    value
-}
+/// Decodes a file's bytes into the type its caller asked for, behind `Any`.
+type DecodeAny = Box<dyn FnOnce(&str, Vec<u8>) -> Result<Loaded, LoadError>>;
 
 pub async fn load<T: Send + Sync + 'static>(
     url: String,
     decode: Decode<T>,
 ) -> Result<Arc<T>, LoadError> {
-    if let Some(hit) = cached::<T>(&url) {
-        return Ok(hit);
+    let decode: DecodeAny = Box::new(move |url, bytes| Ok(Arc::new(decode(url, bytes)?) as Loaded));
+    let loaded = load_any(url.clone(), decode).await?;
+    loaded.downcast::<T>().map_err(|_| LoadError::Shape {
+        url,
+        message: "the same file was read as two different types".into(),
+    })
+}
+
+/// The loading itself, once for every type: the typed `load` above only decodes and
+/// downcasts, so the wasm carries one copy of this and not one per content type.
+fn load_any(url: String, decode: DecodeAny) -> LocalBoxFuture<'static, Result<Loaded, LoadError>> {
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
+        return async move { Ok(hit) }.boxed_local();
     }
     let (load, waiting, controller) = IN_FLIGHT.with(|m| {
         let mut m = m.borrow_mut();
@@ -52,10 +56,7 @@ pub async fn load<T: Send + Sync + 'static>(
             let controller = web_sys::AbortController::new().ok();
             let signal = controller.as_ref().map(|c| c.signal());
             let url = url.clone();
-            let load = async move {
-                let value = decode(&url, fetch(&url, signal.as_ref()).await?)?;
-                Ok(Arc::new(value) as Loaded)
-            };
+            let load = async move { decode(&url, fetch(&url, signal.as_ref()).await?) };
             InFlight {
                 load: load.boxed_local().shared(),
                 controller,
@@ -84,14 +85,15 @@ pub async fn load<T: Send + Sync + 'static>(
             }
         }
     });
-    let result = load.await;
-    still_waiting.set(false);
-    IN_FLIGHT.with(|m| m.borrow_mut().remove(&url));
-    let value = result?.downcast::<T>().map_err(|_| LoadError::Shape {
-        url: url.clone(),
-        message: "the same file was read as two different types".into(),
-    })?;
-    Ok(remember(url, value))
+    async move {
+        let result = load.await;
+        still_waiting.set(false);
+        IN_FLIGHT.with(|m| m.borrow_mut().remove(&url));
+        let value = result?;
+        CACHE.with(|c| c.borrow_mut().insert(url, value.clone()));
+        Ok(value)
+    }
+    .boxed_local()
 }
 
 async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Vec<u8>, LoadError> {
