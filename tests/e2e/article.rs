@@ -486,10 +486,11 @@ async fn titles_and_headings_break_between_phrases_only() {
         app.wait_for(".toc__item").await;
         // The words the browser used to split sit whole on one line.
         let whole = app
-            .js("const h = document.querySelector('h1'); \
+            .js("const texts = [], walk = document.createTreeWalker(document.querySelector('h1'), NodeFilter.SHOW_TEXT); \
+                 while (walk.nextNode()) texts.push(walk.currentNode); \
                  return ['注射', 'デメリット'].every(word => { \
-                   const node = [...h.childNodes].find(n => n.textContent.includes(word)); \
-                   if (!node || node.nodeType !== 3) return false; \
+                   const node = texts.find(n => n.textContent.includes(word)); \
+                   if (!node) return false; \
                    const at = node.textContent.indexOf(word), range = document.createRange(); \
                    range.setStart(node, at); range.setEnd(node, at + word.length); \
                    return range.getClientRects().length === 1; })")
