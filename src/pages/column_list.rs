@@ -58,7 +58,7 @@ pub fn ColumnList() -> impl IntoView {
     let source = use_content();
     let frame = Resource::new(|| (), move |_| source.site_and_catalog());
     view! {
-        <PageContent content=frame render=move |(site, catalog)| view! { <ListView site catalog state typed /> } />
+        <PageContent content=frame render=move |(site, catalog)| view! { <ListView site catalog in_url state typed /> } />
     }
 }
 
@@ -66,6 +66,7 @@ pub fn ColumnList() -> impl IntoView {
 fn ListView(
     site: Arc<Site>,
     catalog: Arc<Catalog>,
+    in_url: Memo<ListQuery>,
     state: Memo<ListQuery>,
     typed: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -87,8 +88,10 @@ fn ListView(
     let column = site.column.clone();
     let description = column.description.clone();
     let site_for_title = site.clone();
+    // The head follows the URL, not each keystroke: rebuilding a dozen tags per
+    // character would cost more than the search.
     let title = move || {
-        let q = state.get();
+        let q = in_url.get();
         let mut t = column.name.clone();
         if let Some(c) = q.category.as_ref().and_then(|c| site_for_title.category(c)) {
             t = format!("{}の記事 | {t}", c.name);
@@ -119,7 +122,7 @@ fn ListView(
         }
     };
     view! {
-        {move || view! { <PageMeta title=title() description=description.clone() path=state.get().path() /> }}
+        {move || view! { <PageMeta title=title() description=description.clone() path=in_url.get().path() /> }}
         <ColumnHeader column=site.with_value(|s| s.column.clone()) is_page_heading=true />
         <CategoryFilter site catalog state />
         <SearchBox state typed />
@@ -194,7 +197,8 @@ fn CategoryFilter(
             .path(),
         )
     };
-    let current = move || state.get().category;
+    // A memo: the category links' `aria-current` stay as they are while the reader types.
+    let current = Memo::new(move |_| state.get().category);
     let asked = state.with_untracked(|s| s.category.clone());
     let categories: Vec<_> = site.with_value(|s| {
         s.categories
@@ -208,7 +212,7 @@ fn CategoryFilter(
         <nav class="category-filter" aria-label="カテゴリーで絞り込む">
             <ul>
                 <li>
-                    <a href=move || link(None) aria-current=move || current().is_none().then_some("page")>
+                    <a href=move || link(None) aria-current=move || current.with(Option::is_none).then_some("page")>
                         "すべて" <span class="count">{format!("({total})")}</span>
                     </a>
                 </li>
@@ -219,7 +223,7 @@ fn CategoryFilter(
                         let count = catalog.count(&c.id);
                         let selected = {
                             let id = id.clone();
-                            move || (current().as_deref() == Some(id.as_str())).then_some("page")
+                            move || current.with(|c| c.as_deref() == Some(id.as_str())).then_some("page")
                         };
                         view! {
                             <li>
