@@ -273,9 +273,15 @@ impl<'a> Reader<'a> {
             BITMAP => {
                 let len = self.varint()? as usize;
                 let bitmap = self.take(len)?;
-                let docs: Vec<u32> = (0..len as u32 * 8)
-                    .filter(|d| bitmap[*d as usize / 8] & (1 << (d % 8)) != 0)
-                    .collect();
+                // Set bits only: a word in every article has a bitmap of 10,000 bits.
+                let mut docs = Vec::with_capacity(n);
+                for (at, &byte) in bitmap.iter().enumerate() {
+                    let mut bits = byte;
+                    while bits != 0 {
+                        docs.push(at as u32 * 8 + bits.trailing_zeros());
+                        bits &= bits - 1;
+                    }
+                }
                 (docs.len() == n).then_some(docs)
             }
             _ => None,
