@@ -2,6 +2,7 @@
 //! Its whole state lives in the query string (`category`, `q`, `page`).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -12,7 +13,7 @@ use crate::components::{
     SearchField, Skeleton,
 };
 use crate::content::derived::Catalog;
-use crate::content::{is_slug, Site};
+use crate::content::{is_slug, ArticleSummary, Site};
 use crate::data::use_content;
 use crate::listing::{ListQuery, Listing};
 use crate::navigation::use_replace_url;
@@ -138,7 +139,7 @@ fn ListView(
                         on_shown(&text, listing.page);
                         view! {
                             <p id=RESULTS_STATUS class="result-count" tabindex="-1">{text}</p>
-                            <Results site listing state=query />
+                            <Results site listing state=query typing=typed.with_untracked(Option::is_some) />
                         }
                         .into_any()
                     }
@@ -272,29 +273,64 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
     }
 }
 
+/// Cards drawn with a keystroke's results; the others follow once that frame is on
+/// screen. A phone shows one or two cards, and laying out ten cards of Japanese text is
+/// most of a keystroke's cost.
+const CARDS_WITH_KEYSTROKE: usize = 3;
+
 #[component]
-fn Results(site: StoredValue<Arc<Site>>, listing: Listing, state: ListQuery) -> impl IntoView {
-    let category_name =
-        |id: &str| site.with_value(|s| s.category(id).map(|c| c.name.clone()).unwrap_or_default());
-    let doctor_name =
-        |id: &str| site.with_value(|s| s.doctor(id).map(|d| d.name.clone()).unwrap_or_default());
+fn Results(
+    site: StoredValue<Arc<Site>>,
+    listing: Listing,
+    state: ListQuery,
+    /// Drawn for what the reader is typing: the cards below the first few come a
+    /// frame later. Any other drawing (a page, back, a link) draws every card at once,
+    /// so the scroll position a reader comes back to exists.
+    typing: bool,
+) -> impl IntoView {
+    let terms = StoredValue::new(listing.terms.clone());
+    let card = move |a: &ArticleSummary| {
+        let (category, doctor) = site.with_value(|s| {
+            (
+                s.category(&a.category)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                s.doctor(&a.supervisor)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default(),
+            )
+        });
+        view! {
+            <li>
+                <ArticleCard summary=a.clone() category doctor terms=terms.get_value() />
+            </li>
+        }
+    };
     let empty = listing.total == 0;
-    let items = listing
-        .items
-        .iter()
-        .map(|a| {
-            view! {
-                <li>
-                    <ArticleCard
-                        summary=a.clone()
-                        category=category_name(&a.category)
-                        doctor=doctor_name(&a.supervisor)
-                        terms=listing.terms.clone()
-                    />
-                </li>
-            }
-        })
-        .collect_view();
+    let now = if typing {
+        CARDS_WITH_KEYSTROKE
+    } else {
+        usize::MAX
+    };
+    let (first, rest) = listing.items.split_at(now.min(listing.items.len()));
+    let first = first.iter().map(card).collect_view();
+    let rest = rest.to_vec();
+    let rest_shown = RwSignal::new(rest.is_empty());
+    if !rest_shown.get_untracked() {
+        // After the frame is painted; a newer keystroke may have replaced these results.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = rest_shown.try_set(true);
+                },
+                Duration::ZERO,
+            )
+        });
+    }
+    let items = view! {
+        {first}
+        {move || rest_shown.get().then(|| rest.iter().map(card).collect_view())}
+    };
     view! {
         {listing.unknown_category.map(|c| view! {
             <p class="notice">

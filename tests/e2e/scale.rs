@@ -39,6 +39,15 @@ fn synthetic() -> &'static (Site, Vec<Article>) {
     })
 }
 
+/// The release build serving the generated set in place of its own content.
+async fn on_the_generated_set() -> App {
+    App::launch_with(
+        Deployment::root().with_content(synthetic_dir()),
+        Viewport::Desktop,
+    )
+    .await
+}
+
 /// (total, page, pages) by reading every article.
 fn expected(category: Option<&str>, q: Option<&str>, page: Option<&str>) -> (usize, usize, usize) {
     let (site, articles) = synthetic();
@@ -59,11 +68,7 @@ fn expected(category: Option<&str>, q: Option<&str>, page: Option<&str>) -> (usi
 
 #[tokio::test]
 async fn the_list_stays_correct_with_ten_thousand_articles() {
-    let app = App::launch_with(
-        Deployment::root().with_content(synthetic_dir()),
-        Viewport::Desktop,
-    )
-    .await;
+    let app = on_the_generated_set().await;
 
     let (total, _, pages) = expected(None, None, None);
     assert_eq!(total, synthetic().1.len());
@@ -99,6 +104,9 @@ async fn the_list_stays_correct_with_ten_thousand_articles() {
         format!("「えくそそーむ」で検索: {total}件の記事(1 / {pages}ページ)"),
     )
     .await;
+    // Typed: the cards below the first few follow a frame later.
+    app.wait_until("document.querySelectorAll('.card').length === 10")
+        .await;
     assert!(app.count(".card mark").await >= 10);
 
     let (total, page, pages) = expected(Some("exosome"), None, Some("3"));
@@ -135,11 +143,7 @@ const SEARCH_LIMIT: usize = 50 * 1024;
 
 #[tokio::test]
 async fn views_and_searches_fetch_only_what_they_show() {
-    let app = App::launch_with(
-        Deployment::root().with_content(synthetic_dir()),
-        Viewport::Desktop,
-    )
-    .await;
+    let app = on_the_generated_set().await;
     for (path, bytes, files) in first_load_bytes(&app, &synthetic_dir()).await {
         println!(
             "first load of {path}: {bytes} bytes brotli in {} files",
@@ -182,4 +186,52 @@ async fn views_and_searches_fetch_only_what_they_show() {
     assert!(files.iter().any(|f| f.contains("search/shards/")));
     // The article was not prerendered by the bundled build: its page answers 404.
     app.finish_allowing(&["/column/sample-00042 - "]).await;
+}
+
+/// A keystroke's results draw the first cards with the new count, the others once that
+/// frame is on screen; any other drawing (opening a page, paging) draws every card with
+/// the count, so a scroll position restored on back exists.
+#[tokio::test]
+async fn a_keystroke_draws_the_first_cards_at_once_and_the_rest_a_frame_later() {
+    let app = on_the_generated_set().await;
+    // Seen as the count changes: the observer runs right after the task that drew it.
+    const CARDS_WITH_COUNT: &str = r#"const [q, done] = arguments;
+        const count = () => document.querySelector('.result-count')?.textContent;
+        const before = count();
+        const seen = new MutationObserver(() => {
+            if (count() === undefined || count() === before) return;
+            seen.disconnect();
+            done(document.querySelectorAll('.card').length);
+        });
+        seen.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+        if (q !== null) {
+            const input = document.getElementById('column-search');
+            input.value = q;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+        } else {
+            document.querySelector('.pagination a[rel=next]').click();
+        }"#;
+    app.open("/?page=1").await;
+    app.wait_until("document.querySelectorAll('.card').length === 10")
+        .await;
+    for q in ["えくそそーむ", "ダーマペン", "サンプル"] {
+        let (total, _, _) = expected(None, Some(q), None);
+        assert!(total > 10, "{q}: {total}");
+        let drawn = app
+            .client
+            .execute_async(CARDS_WITH_COUNT, vec![serde_json::json!(q)])
+            .await
+            .expect("keystroke");
+        assert_eq!(drawn, serde_json::json!(3), "{q}");
+        app.wait_until("document.querySelectorAll('.card').length === 10")
+            .await;
+    }
+    // Paging is not typing: the whole page comes with its count.
+    let drawn = app
+        .client
+        .execute_async(CARDS_WITH_COUNT, vec![serde_json::Value::Null])
+        .await
+        .expect("next page");
+    assert_eq!(drawn, serde_json::json!(10));
+    app.finish().await;
 }
