@@ -307,30 +307,25 @@ fn Results(
         }
     };
     let empty = listing.total == 0;
-    let now = if typing {
+    // One list for both steps, so the cards' code is built for one view type.
+    let shown = RwSignal::new(if typing {
         CARDS_WITH_KEYSTROKE
     } else {
         usize::MAX
-    };
-    let (first, rest) = listing.items.split_at(now.min(listing.items.len()));
-    let first = first.iter().map(card).collect_view();
-    let rest = rest.to_vec();
-    let rest_shown = RwSignal::new(rest.is_empty());
-    if !rest_shown.get_untracked() {
+    });
+    if shown.get_untracked() < listing.items.len() {
         // After the frame is painted; a newer keystroke may have replaced these results.
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    let _ = rest_shown.try_set(true);
+                    let _ = shown.try_set(usize::MAX);
                 },
                 Duration::ZERO,
             )
         });
     }
-    let items = view! {
-        {first}
-        {move || rest_shown.get().then(|| rest.iter().map(card).collect_view())}
-    };
+    let items = listing.items;
+    let items = move || items.iter().take(shown.get()).map(card).collect_view();
     view! {
         {listing.unknown_category.map(|c| view! {
             <p class="notice">
