@@ -273,6 +273,10 @@ impl<'a> Reader<'a> {
             BITMAP => {
                 let len = self.varint()? as usize;
                 let bitmap = self.take(len)?;
+                // A damaged count must not size the allocation.
+                if n > len.saturating_mul(8) {
+                    return None;
+                }
                 // Set bits only: a word in every article has a bitmap of 10,000 bits.
                 let mut docs = Vec::with_capacity(n);
                 for (at, &byte) in bitmap.iter().enumerate() {
@@ -594,6 +598,15 @@ mod tests {
         assert_eq!(lookup(file, "zz"), Some(vec![]));
         assert_eq!(lookup(&[], key), Some(vec![]));
         assert!(lookup(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff], key).is_none());
+        // A bitmap that claims more articles than it has bits.
+        let mut bytes = Vec::new();
+        put_varint(&mut bytes, u32::MAX);
+        bytes.extend([BITMAP, 1, 0xff]);
+        let mut r = Reader {
+            bytes: &bytes,
+            at: 0,
+        };
+        assert_eq!(r.docs(), None);
     }
 
     #[test]
