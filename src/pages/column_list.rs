@@ -314,7 +314,8 @@ fn Results(
         usize::MAX
     });
     if shown.get_untracked() < listing.items.len() {
-        // After the frame is painted; a newer keystroke may have replaced these results.
+        // After the frame is painted. A newer keystroke disposes these results first: they
+        // then stay at three cards until its own results replace them.
         request_animation_frame(move || {
             set_timeout(
                 move || {
