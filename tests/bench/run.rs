@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::harness::{content_fetched, first_load_bytes, project_dir, App, Deployment, Viewport};
+use clinic_column::listing::PAGE_SIZE;
 use serde_json::json;
 
 const RUNS: usize = 9;
@@ -145,7 +146,7 @@ async fn search_keystroke(app: &App) -> (Keystrokes, Keystrokes) {
             let times = app
                 .client
                 .execute_async(
-                    r#"const [q, done] = arguments;
+                    r#"const [q, pageSize, done] = arguments;
                        const input = document.getElementById('column-search');
                        const count = () => document.querySelector('.result-count')?.textContent;
                        const cards = () => document.querySelectorAll('.article-list > li').length;
@@ -160,7 +161,7 @@ async fn search_keystroke(app: &App) -> (Keystrokes, Keystrokes) {
                                if (count() === undefined || count() === before) return;
                                document.body.offsetHeight;
                                work = performance.now() - t0;
-                               want = Math.min(10, parseInt((count().match(/(\d+)件/) || [0, '0'])[1]));
+                               want = Math.min(pageSize, parseInt((count().match(/(\d+)件/) || [0, '0'])[1]));
                                requestAnimationFrame(() => { frame = performance.now() - t0; finish(); });
                            }
                            if (all === undefined && cards() >= want) {
@@ -173,7 +174,7 @@ async fn search_keystroke(app: &App) -> (Keystrokes, Keystrokes) {
                        seen.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
                        t0 = performance.now();
                        input.dispatchEvent(new Event('input', { bubbles: true }));"#,
-                    vec![json!(query)],
+                    vec![json!(query), json!(PAGE_SIZE)],
                 )
                 .await
                 .expect("search timing");
