@@ -13,9 +13,20 @@ pub fn SearchField(
     /// Told when the field gets focus, before the reader types.
     #[prop(optional, into)]
     on_focus: Option<Callback<()>>,
+    /// Told when the reader leaves the field or submits it.
+    #[prop(optional, into)]
+    on_leave: Option<Callback<()>>,
 ) -> impl IntoView {
+    let leave = move || {
+        if let Some(f) = on_leave {
+            f.run(())
+        }
+    };
     view! {
-        <form class="search needs-app" role="search" on:submit=|ev| ev.prevent_default()>
+        <form class="search needs-app" role="search" on:submit=move |ev| {
+            ev.prevent_default();
+            leave();
+        }>
             <label for=id.clone()>{label}</label>
             <input
                 id=id
@@ -25,6 +36,7 @@ pub fn SearchField(
                 enterkeyhint="search"
                 placeholder=placeholder
                 prop:value=move || value.get()
+                on:blur=move |_| leave()
                 on:focus=move |_| {
                     if let Some(f) = on_focus {
                         f.run(())

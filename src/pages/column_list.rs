@@ -125,7 +125,7 @@ fn ListView(
     view! {
         {move || view! { <PageMeta title=title() description=description.clone() path=in_url.get().path() /> }}
         <ColumnHeader column=site.with_value(|s| s.column.clone()) is_page_heading=true />
-        <CategoryFilter site catalog state />
+        <CategoryFilter site catalog state in_url />
         <SearchBox state typed />
         // One live region, kept in place, so each new count is announced (not the
         // first: the page says it).
@@ -185,14 +185,16 @@ fn CategoryFilter(
     site: StoredValue<Arc<Site>>,
     catalog: Arc<Catalog>,
     state: Memo<ListQuery>,
+    in_url: Memo<ListQuery>,
 ) -> impl IntoView {
     let deployment = StoredValue::new(base::use_deployment());
+    // The links keep the search the URL shows, so they change when the URL does, not
+    // with each keystroke; the URL catches up as soon as the search field is left.
     let link = move |category: Option<String>| {
-        let s = state.get();
         deployment.read_value().href(
             &ListQuery {
                 category,
-                q: s.q,
+                q: in_url.with(|s| s.q.clone()),
                 page: 1,
             }
             .path(),
@@ -255,6 +257,14 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
         }
     };
     on_cleanup(cancel);
+    let write = move || {
+        let replace_url = replace_url.clone();
+        move || {
+            pending.set_value(None);
+            replace_url(&state.get_untracked().path())
+        }
+    };
+    let write_now = write.clone();
     view! {
         <SearchField
             id="column-search"
@@ -265,9 +275,16 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
             on_change=move |q| {
                 typed.set(Some(q));
                 cancel();
-                let replace_url = replace_url.clone();
-                let write = move || replace_url(&state.get_untracked().path());
-                pending.set_value(set_timeout_with_handle(write, URL_AFTER).ok());
+                pending.set_value(set_timeout_with_handle(write(), URL_AFTER).ok());
+            }
+            // Leaving the field (for a category link, say) shows the search in the URL
+            // at once.
+            on_leave=move |()| {
+                // Checked first: a field removed with its page may still report a blur.
+                if pending.try_with_value(Option::is_some) == Some(true) {
+                    cancel();
+                    write_now()();
+                }
             }
         />
     }

@@ -82,6 +82,29 @@ async fn search_matches_japanese_as_people_type_it() {
         .await;
     app.wait_text(".card__title mark", "エクソソーム").await;
     app.assert_accessible().await;
+    // Leaving the field shows the search in the URL at once, well before the pause
+    // would, so a category link followed next keeps it.
+    let left = app
+        .client
+        .execute_async(
+            r#"const [done] = arguments;
+               const input = document.getElementById('column-search');
+               input.focus();
+               input.value = '副作用';
+               input.dispatchEvent(new Event('input', { bubbles: true }));
+               input.blur();
+               setTimeout(() => done([location.search,
+                   document.querySelector(".category-filter a[href^='/category/']").getAttribute('href')]), 50);"#,
+            vec![],
+        )
+        .await
+        .expect("leave the field");
+    let q = clinic_column::listing::encode("副作用");
+    assert_eq!(left[0], json!(format!("?q={q}")));
+    assert!(
+        left[1].as_str().unwrap().ends_with(&format!("?q={q}")),
+        "{left}"
+    );
 
     // Words of the body find the article, with the passage that matched highlighted.
     // A reading in kana does not find kanji: there is no dictionary.
