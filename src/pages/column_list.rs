@@ -258,11 +258,8 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
     };
     on_cleanup(cancel);
     let write = move || {
-        let replace_url = replace_url.clone();
-        move || {
-            pending.set_value(None);
-            replace_url(&state.get_untracked().path())
-        }
+        pending.set_value(None);
+        replace_url(&state.get_untracked().path())
     };
     let write_now = write.clone();
     view! {
@@ -275,7 +272,7 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
             on_change=move |q| {
                 typed.set(Some(q));
                 cancel();
-                pending.set_value(set_timeout_with_handle(write(), URL_AFTER).ok());
+                pending.set_value(set_timeout_with_handle(write.clone(), URL_AFTER).ok());
             }
             // Leaving the field (for a category link, say) shows the search in the URL
             // at once.
@@ -283,7 +280,7 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
                 // Checked first: a field removed with its page may still report a blur.
                 if pending.try_with_value(Option::is_some) == Some(true) {
                     cancel();
-                    write_now()();
+                    write_now();
                 }
             }
         />
