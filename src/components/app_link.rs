@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::base;
 use crate::embed::with_utm;
+use crate::markup::{Link, NEW_TAB};
 use crate::paths::{AppPath, Bundle};
 
 /// Present when a view is rendered inside an embed on another site. Links then open
@@ -26,6 +27,24 @@ pub fn rel_for(to: &str) -> Option<&'static str> {
         .map(|_| "external")
 }
 
+/// Where a link to an app path such as `/column/x` leads and how it opens.
+pub fn link_to(to: &str) -> Link {
+    match embedded() {
+        Some(e) => Link {
+            href: with_utm(&base::absolute(to), &e.utm),
+            rel: Some("noopener"),
+            new_tab: true,
+        },
+        // A plain anchor: the router still handles the click, and unlike <A> it does not
+        // mark every link under `/` (or with a query) as the current page.
+        None => Link {
+            href: base::href(to),
+            rel: rel_for(to),
+            new_tab: false,
+        },
+    }
+}
+
 /// A link to an app path such as `/column/x` or `/clinics#kyoto`.
 #[component]
 pub fn AppLink(
@@ -33,17 +52,12 @@ pub fn AppLink(
     #[prop(optional, into)] class: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    match embedded() {
-        Some(e) => view! {
-            <a href=with_utm(&base::absolute(&to), &e.utm) class=class target="_blank" rel="noopener">
-                {children()}
-                <span class="visually-hidden">"(新しいタブで開きます)"</span>
-            </a>
-        }
-        .into_any(),
-        // A plain anchor: the router still handles the click, and unlike <A> it does not
-        // mark every link under `/` (or with a query) as the current page.
-        None => view! { <a href=base::href(&to) class=class rel=rel_for(&to)>{children()}</a> }.into_any(),
+    let Link { href, rel, new_tab } = link_to(&to);
+    view! {
+        <a href=href class=class target=new_tab.then_some("_blank") rel=rel>
+            {children()}
+            {new_tab.then_some(view! { <span class="visually-hidden">{NEW_TAB}</span> })}
+        </a>
     }
 }
 
@@ -59,7 +73,7 @@ pub fn ExternalLink(
         Some(e) => view! {
             <a href=with_utm(&href, &e.utm) class=class target="_blank" rel="noopener">
                 {children()}
-                <span class="visually-hidden">"(新しいタブで開きます)"</span>
+                <span class="visually-hidden">{NEW_TAB}</span>
             </a>
         }
         .into_any(),
