@@ -175,7 +175,7 @@ fn summary(site: &StoredValue<Arc<Site>>, listing: &Listing, state: &ListQuery) 
 const RESULTS_STATUS: &str = "results-status";
 
 /// How long typing pauses before the URL shows the search.
-const URL_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
+const URL_AFTER: Duration = Duration::from_millis(400);
 
 /// The treatment menu as filter links with their counts; "すべて" clears the filter.
 /// Categories without articles are left out (unless the URL asks for one), so no
@@ -287,9 +287,10 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
     }
 }
 
-/// Cards drawn with a keystroke's results; the others follow once that frame is on
+/// Cards laid out with a keystroke's results; the others follow once that frame is on
 /// screen. A phone shows one or two cards, and laying out ten cards of Japanese text is
-/// most of a keystroke's cost.
+/// most of a keystroke's cost. `.article-list.is-typing` in the style sheet hides the
+/// cards after this many.
 const CARDS_WITH_KEYSTROKE: usize = 3;
 
 #[component]
@@ -321,26 +322,23 @@ fn Results(
         }
     };
     let empty = listing.total == 0;
-    // One list for both steps, so the cards' code is built for one view type.
-    let shown = RwSignal::new(if typing {
-        CARDS_WITH_KEYSTROKE
-    } else {
-        usize::MAX
-    });
-    if shown.get_untracked() < listing.items.len() {
-        // After the frame is painted. A newer keystroke disposes these results first: they
-        // then stay at three cards until its own results replace them.
+    // Every card is built at once and the later ones are hidden by one class on the
+    // list, taken off a frame later: showing them is one attribute, where building them
+    // then would rebuild the whole list.
+    let later = RwSignal::new(typing && listing.items.len() > CARDS_WITH_KEYSTROKE);
+    if later.get_untracked() {
+        // After the frame is painted. A newer keystroke disposes these results first; its
+        // own results replace them.
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    let _ = shown.try_set(usize::MAX);
+                    let _ = later.try_set(false);
                 },
                 Duration::ZERO,
             )
         });
     }
-    let items = listing.items;
-    let items = move || items.iter().take(shown.get()).map(card).collect_view();
+    let items = listing.items.iter().map(card).collect_view();
     view! {
         {listing.unknown_category.map(|c| view! {
             <p class="notice">
@@ -361,7 +359,7 @@ fn Results(
             }
             .into_any()
         } else {
-            view! { <ul class="article-list">{items}</ul> }.into_any()
+            view! { <ul class="article-list" class:is-typing=later>{items}</ul> }.into_any()
         }}
         <Pagination query=state page=listing.page pages=listing.pages />
     }

@@ -149,7 +149,7 @@ async fn search_keystroke(app: &App) -> (Keystrokes, Keystrokes) {
                     r#"const [q, pageSize, done] = arguments;
                        const input = document.getElementById('column-search');
                        const count = () => document.querySelector('.result-count')?.textContent;
-                       const cards = () => document.querySelectorAll('.article-list > li').length;
+                       const cards = () => [...document.querySelectorAll('.article-list > li')].filter(li => li.checkVisibility()).length;
                        const before = count();
                        input.value = q;
                        let t0, work, frame, all, want;
@@ -171,7 +171,8 @@ async fn search_keystroke(app: &App) -> (Keystrokes, Keystrokes) {
                                finish();
                            }
                        });
-                       seen.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+                       // The later cards are shown by a class on the list.
+                       seen.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
                        t0 = performance.now();
                        input.dispatchEvent(new Event('input', { bubbles: true }));"#,
                     vec![json!(query), json!(PAGE_SIZE)],

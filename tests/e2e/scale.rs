@@ -188,20 +188,22 @@ async fn views_and_searches_fetch_only_what_they_show() {
     app.finish_allowing(&["/column/sample-00042 - "]).await;
 }
 
-/// A keystroke's results draw the first cards with the new count, the others once that
-/// frame is on screen; any other drawing (opening a page, paging) draws every card with
-/// the count, so a scroll position restored on back exists.
+/// A keystroke's results show the first cards with the new count, the others once that
+/// frame is on screen; any other drawing (opening a page, paging) shows every card with
+/// the count, so a scroll position restored on back exists. Keystrokes in quick
+/// succession end with every card of the last results shown.
 #[tokio::test]
-async fn a_keystroke_draws_the_first_cards_at_once_and_the_rest_a_frame_later() {
+async fn a_keystroke_shows_the_first_cards_at_once_and_the_rest_a_frame_later() {
     let app = on_the_generated_set().await;
     // Seen as the count changes: the observer runs right after the task that drew it.
     const CARDS_WITH_COUNT: &str = r#"const [q, done] = arguments;
         const count = () => document.querySelector('.result-count')?.textContent;
+        const shown = () => [...document.querySelectorAll('.card')].filter(c => c.checkVisibility()).length;
         const before = count();
         const seen = new MutationObserver(() => {
             if (count() === undefined || count() === before) return;
             seen.disconnect();
-            done(document.querySelectorAll('.card').length);
+            done(shown());
         });
         seen.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
         if (q !== null) {
@@ -211,9 +213,11 @@ async fn a_keystroke_draws_the_first_cards_at_once_and_the_rest_a_frame_later() 
         } else {
             document.querySelector('.pagination a[rel=next]').click();
         }"#;
+    const ALL_SHOWN: &str =
+        "[...document.querySelectorAll('.card')].filter(c => c.checkVisibility()).length === 10 \
+        && document.querySelectorAll('.card').length === 10";
     app.open("/?page=1").await;
-    app.wait_until("document.querySelectorAll('.card').length === 10")
-        .await;
+    app.wait_until(ALL_SHOWN).await;
     for q in ["えくそそーむ", "ダーマペン", "サンプル"] {
         let (total, _, _) = expected(None, Some(q), None);
         assert!(total > 10, "{q}: {total}");
@@ -223,8 +227,7 @@ async fn a_keystroke_draws_the_first_cards_at_once_and_the_rest_a_frame_later() 
             .await
             .expect("keystroke");
         assert_eq!(drawn, serde_json::json!(3), "{q}");
-        app.wait_until("document.querySelectorAll('.card').length === 10")
-            .await;
+        app.wait_until(ALL_SHOWN).await;
     }
     // Paging is not typing: the whole page comes with its count.
     let drawn = app
@@ -233,5 +236,39 @@ async fn a_keystroke_draws_the_first_cards_at_once_and_the_rest_a_frame_later() 
         .await
         .expect("next page");
     assert_eq!(drawn, serde_json::json!(10));
+    // Keystrokes closer together than a frame, each with results of its own, again and
+    // again: every time the last results end with all ten cards shown.
+    let (words, last) = (
+        ["えくそ", "えくそそ", "えくそそー", "えくそそーむ"],
+        "サンプル",
+    );
+    for round in 0..10 {
+        app.js(&format!(
+            "return (async () => {{
+                 const input = document.getElementById('column-search');
+                 for (const q of {words:?}) {{
+                     input.value = q;
+                     input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+                     await new Promise(r => setTimeout(r, {round} * 3));
+                 }}
+                 input.value = {last:?};
+                 input.dispatchEvent(new Event('input', {{ bubbles: true }}));
+             }})()"
+        ))
+        .await;
+        app.wait_until(&format!(
+            "document.querySelector('.result-count')?.textContent.includes({last:?})"
+        ))
+        .await;
+        app.wait_until(ALL_SHOWN).await;
+        // Shown for good: a late step of an earlier keystroke hides nothing.
+        app.js("return new Promise(r => setTimeout(r, 100))").await;
+        assert_eq!(
+            app.count(".article-list.is-typing").await,
+            0,
+            "round {round}"
+        );
+        app.wait_until(ALL_SHOWN).await;
+    }
     app.finish().await;
 }
