@@ -22,6 +22,17 @@ pub fn SearchField(
             f.run(())
         }
     };
+    // Text typed before the app took over the prerendered page (a slow phone): the field
+    // keeps it through hydration, and it counts as typed once the page is the app's.
+    let early =
+        StoredValue::new(typed_before_hydration(&id).filter(|text| *text != value.get_untracked()));
+    if let Some(text) = early.get_value() {
+        let started = window_event_listener_untyped("app-started", move |_| {
+            early.set_value(None);
+            on_change.run(text.clone());
+        });
+        on_cleanup(move || started.remove());
+    }
     view! {
         <form class="search needs-app" role="search" on:submit=move |ev| {
             ev.prevent_default();
@@ -35,7 +46,10 @@ pub fn SearchField(
                 autocomplete="off"
                 enterkeyhint="search"
                 placeholder=placeholder
-                prop:value=move || value.get()
+                prop:value=move || {
+                    let value = value.get();
+                    early.try_get_value().flatten().unwrap_or(value)
+                }
                 on:blur=move |_| leave()
                 on:focus=move |_| {
                     if let Some(f) = on_focus {
@@ -56,4 +70,17 @@ pub fn SearchField(
             />
         </form>
     }
+}
+
+/// What the field with this id holds while the prerendered page is being hydrated.
+fn typed_before_hydration(id: &str) -> Option<String> {
+    if !crate::hydration::hydrating() {
+        return None;
+    }
+    document()
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .map(|input| input.value())
+        .filter(|text| !text.is_empty())
 }

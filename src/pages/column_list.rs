@@ -33,10 +33,13 @@ pub fn ColumnList() -> impl IntoView {
     });
     // What the reader has typed and the URL does not show yet (see `SearchBox`).
     let typed = RwSignal::new(None::<String>);
-    // A URL change from elsewhere (back, a link) wins over what was typed.
-    Effect::new(move |_| {
+    // A URL change from elsewhere (back, a link) wins over what was typed. Not on the
+    // first run: text typed before the app started is already here (`SearchField`).
+    Effect::new(move |first: Option<()>| {
         in_url.track();
-        typed.set(None);
+        if first.is_some() {
+            typed.set(None);
+        }
     });
     let state = Memo::new(move |_| match typed.get() {
         Some(q) => ListQuery {

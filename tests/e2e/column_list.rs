@@ -140,6 +140,49 @@ async fn search_matches_japanese_as_people_type_it() {
     app.finish().await;
 }
 
+/// A reader on a slow phone types before the app has taken over the page: the text stays
+/// in the field through hydration, and the list (or the FAQ) then follows it.
+#[tokio::test]
+async fn text_typed_before_the_app_starts_is_kept_and_searched() {
+    let app = App::launch().await;
+    for (path, field) in [("/", "column-search"), ("/faq", "faq-search")] {
+        // Hold the wasm back, as a slow network would, while the prerendered page is typed in.
+        app.cdp(
+            "Fetch.enable",
+            json!({ "patterns": [{ "urlPattern": "*_bg.wasm" }] }),
+        )
+        .await;
+        app.client
+            .goto(&app.server.url(path))
+            .await
+            .expect("navigate");
+        app.wait_until("document.readyState === 'complete' && !window.wasmBindings")
+            .await;
+        app.js(&format!(
+            "const input = document.getElementById('{field}');
+             input.value = '献血';
+             input.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+        ))
+        .await;
+        app.cdp("Fetch.disable", json!({})).await;
+        // Once typing pauses, the URL says so, as for any search.
+        app.wait_until("new URLSearchParams(location.search).get('q') === '献血'")
+            .await;
+        assert_eq!(
+            app.js(&format!("return document.getElementById('{field}').value"))
+                .await,
+            json!("献血"),
+            "{path}"
+        );
+        app.wait_text("main mark", "献血").await;
+        if path == "/" {
+            app.wait_text(".result-count", "「献血」で検索: 1件の記事")
+                .await;
+        }
+    }
+    app.finish().await;
+}
+
 #[tokio::test]
 async fn category_filter_lives_in_the_url_and_back_restores_it() {
     let app = App::launch().await;
