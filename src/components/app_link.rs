@@ -52,13 +52,7 @@ pub fn AppLink(
     #[prop(optional, into)] class: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let Link { href, rel, new_tab } = link_to(&to);
-    view! {
-        <a href=href class=class target=new_tab.then_some("_blank") rel=rel>
-            {children()}
-            {new_tab.then_some(view! { <span class="visually-hidden">{NEW_TAB}</span> })}
-        </a>
-    }
+    anchor(link_to(&to), class, children)
 }
 
 /// A link to another site, e.g. a booking page; inside an embed it carries the UTM
@@ -69,15 +63,29 @@ pub fn ExternalLink(
     #[prop(optional, into)] class: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    match embedded() {
-        Some(e) => view! {
-            <a href=with_utm(&href, &e.utm) class=class target="_blank" rel="noopener">
-                {children()}
-                <span class="visually-hidden">{NEW_TAB}</span>
-            </a>
-        }
-        .into_any(),
-        None => view! { <a href=href class=class rel="noopener">{children()}</a> }.into_any(),
+    let link = match embedded() {
+        Some(e) => Link {
+            href: with_utm(&href, &e.utm),
+            rel: Some("noopener"),
+            new_tab: true,
+        },
+        None => Link {
+            href,
+            rel: Some("noopener"),
+            new_tab: false,
+        },
+    };
+    anchor(link, class, children)
+}
+
+/// The anchor both link components draw; one opening a new tab says so.
+fn anchor(link: Link, class: Option<String>, children: Children) -> impl IntoView {
+    let Link { href, rel, new_tab } = link;
+    view! {
+        <a href=href class=class target=new_tab.then_some("_blank") rel=rel>
+            {children()}
+            {new_tab.then_some(view! { <span class="visually-hidden">{NEW_TAB}</span> })}
+        </a>
     }
 }
 
