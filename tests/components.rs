@@ -2,7 +2,7 @@
 //! (`cargo test --target wasm32-unknown-unknown --test components`).
 #![cfg(target_arch = "wasm32")]
 
-use clinic_column::components::{ColumnHeader, LoadFailure};
+use clinic_column::components::{CardView, ColumnHeader, LoadFailure};
 use clinic_column::content::Column;
 use clinic_column::data::LoadError;
 use leptos::prelude::*;
@@ -65,4 +65,24 @@ fn load_failure_offers_a_working_retry() {
     button.click();
     button.click();
     assert_eq!(retries.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_card_is_parsed_again_only_when_its_markup_changes() {
+    let inside = RwSignal::new("<h2>一</h2>".to_string());
+    let host =
+        mount(move || view! { <ul>{move || view! { <li>{CardView(inside.get())}</li> }}</ul> });
+    let heading = || host.query_selector(".card h2").unwrap().unwrap();
+    let first = heading();
+    assert_eq!(first.text_content().as_deref(), Some("一"));
+    // The same markup again: the card is left as it is.
+    inside.set("<h2>一</h2>".to_string());
+    leptos::task::tick().await;
+    assert!(heading().is_same_node(Some(&first)));
+    // New markup replaces what is inside.
+    inside.set("<h2>二</h2>".to_string());
+    leptos::task::tick().await;
+    assert_eq!(heading().text_content().as_deref(), Some("二"));
+    assert!(!heading().is_same_node(Some(&first)));
+    assert_eq!(host.inner_html().matches("<article").count(), 1);
 }

@@ -23,7 +23,7 @@ mod treatment_disclosure;
 
 pub use app_link::{embedded, rel_for, AppLink, Embedded, ExternalLink, InPageLink};
 pub use article_body::{ArticleBody, BodyLinks};
-pub use article_card::ArticleCard;
+pub use article_card::{card_inside, ArticleCard, CardView};
 pub use breadcrumbs::Breadcrumbs;
 pub use collapsible::{Collapsible, Collapsibles, OpenAllButton, ShowAllToggle};
 pub use column_header::ColumnHeader;
