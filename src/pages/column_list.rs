@@ -9,11 +9,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::base;
 use crate::components::{
-    AppLink, ArticleCard, ColumnHeader, LoadFailure, PageContent, PageMeta, Pagination,
+    card_inside, AppLink, CardView, ColumnHeader, LoadFailure, PageContent, PageMeta, Pagination,
     SearchField, Skeleton,
 };
 use crate::content::derived::Catalog;
-use crate::content::{is_slug, ArticleSummary, Site};
+use crate::content::{is_slug, Site};
 use crate::data::use_content;
 use crate::listing::{ListQuery, Listing};
 use crate::navigation::use_replace_url;
@@ -110,6 +110,16 @@ fn ListView(
     // (and take the search field's focus) on every keystroke.
     let (announcement, announce) = signal(String::new());
     let shown = StoredValue::new(None::<(String, usize)>);
+    let kept = StoredValue::new(Kept::default());
+    // A count is announced once typing pauses: a screen reader would otherwise queue
+    // one count per keystroke, and each update of the live region costs a layout.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let cancel = move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    on_cleanup(cancel);
     let on_shown = move |text: &str, page: usize| {
         let previous = shown.get_value();
         shown.set_value(Some((text.to_string(), page)));
@@ -117,7 +127,13 @@ fn ListView(
             return;
         };
         if previous_text != text {
-            announce.set(text.to_string());
+            cancel();
+            let text = text.to_string();
+            let later = move || {
+                pending.set_value(None);
+                announce.set(text);
+            };
+            pending.set_value(set_timeout_with_handle(later, PAUSE).ok());
         }
         // The pager that had focus is gone with the old page: focus moves to the
         // result count, at the top of the new page of results.
@@ -142,7 +158,7 @@ fn ListView(
                         on_shown(&text, listing.page);
                         view! {
                             <p id=RESULTS_STATUS class="result-count" tabindex="-1">{text}</p>
-                            <Results site listing state=query typing=typed.with_untracked(Option::is_some) />
+                            <Results site listing state=query typing=typed.with_untracked(Option::is_some) kept />
                         }
                         .into_any()
                     }
@@ -177,8 +193,8 @@ fn summary(site: &StoredValue<Arc<Site>>, listing: &Listing, state: &ListQuery) 
 
 const RESULTS_STATUS: &str = "results-status";
 
-/// How long typing pauses before the URL shows the search.
-const URL_AFTER: Duration = Duration::from_millis(400);
+/// How long typing pauses before the URL shows the search and its count is announced.
+const PAUSE: Duration = Duration::from_millis(400);
 
 /// The treatment menu as filter links with their counts; "すべて" clears the filter.
 /// Categories without articles are left out (unless the URL asks for one), so no
@@ -275,7 +291,7 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
             on_change=move |q| {
                 typed.set(Some(q));
                 cancel();
-                pending.set_value(set_timeout_with_handle(write.clone(), URL_AFTER).ok());
+                pending.set_value(set_timeout_with_handle(write.clone(), PAUSE).ok());
             }
             // Leaving the field (for a category link, say) shows the search in the URL
             // at once.
@@ -296,6 +312,9 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
 /// cards after this many.
 const CARDS_WITH_KEYSTROKE: usize = 3;
 
+/// The insides of the cards in the page ([`card_inside`]).
+type Kept = Vec<String>;
+
 #[component]
 fn Results(
     site: StoredValue<Arc<Site>>,
@@ -305,30 +324,38 @@ fn Results(
     /// frame later. Any other drawing (a page, back, a link) draws every card at once,
     /// so the scroll position a reader comes back to exists.
     typing: bool,
+    kept: StoredValue<Kept>,
 ) -> impl IntoView {
-    let terms = StoredValue::new(listing.terms.clone());
-    let card = move |a: &ArticleSummary| {
-        let (category, doctor) = site.with_value(|s| {
-            (
-                s.category(&a.category)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
-                s.doctor(&a.supervisor)
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default(),
-            )
-        });
-        view! {
-            <li>
-                <ArticleCard summary=a.clone() category doctor terms=terms.get_value() />
-            </li>
-        }
-    };
     let empty = listing.total == 0;
+    // A search typed into nothing leaves the last cards in the page, hidden: removing
+    // them and building them again a keystroke later costs more than the search, and
+    // the same cards patch in place when results come back.
+    let cards = if empty && typing {
+        kept.get_value()
+    } else {
+        listing
+            .items
+            .iter()
+            .map(|a| {
+                let (category, doctor) = site.with_value(|s| {
+                    (
+                        s.category(&a.category)
+                            .map(|c| c.name.clone())
+                            .unwrap_or_default(),
+                        s.doctor(&a.supervisor)
+                            .map(|d| d.name.clone())
+                            .unwrap_or_default(),
+                    )
+                });
+                card_inside(a, &category, &doctor, &listing.terms, false)
+            })
+            .collect()
+    };
+    kept.set_value(cards.clone());
     // Every card is built at once and the later ones are hidden by one class on the
     // list, taken off a frame later: showing them is one attribute, where building them
     // then would rebuild the whole list.
-    let later = RwSignal::new(typing && listing.items.len() > CARDS_WITH_KEYSTROKE);
+    let later = RwSignal::new(typing && !empty && cards.len() > CARDS_WITH_KEYSTROKE);
     if later.get_untracked() {
         // After the frame is painted. A newer keystroke disposes these results first; its
         // own results replace them.
@@ -341,14 +368,17 @@ fn Results(
             )
         });
     }
-    let items = listing.items.iter().map(card).collect_view();
+    let items = cards
+        .into_iter()
+        .map(|inside| view! { <li>{CardView(inside)}</li> })
+        .collect_view();
     view! {
         {listing.unknown_category.map(|c| view! {
             <p class="notice">
                 "カテゴリー「" {c} "」は見つからなかったため、すべての記事を表示しています。"
             </p>
         })}
-        {if empty {
+        {empty.then(|| {
             let message = if state.q.trim().is_empty() {
                 "このカテゴリーの記事はまだありません。".to_string()
             } else {
@@ -360,10 +390,8 @@ fn Results(
                     <p><AppLink to=AppPath::home()>"すべての記事を見る"</AppLink></p>
                 </div>
             }
-            .into_any()
-        } else {
-            view! { <ul class="article-list" class:is-typing=later>{items}</ul> }.into_any()
-        }}
+        })}
+        <ul class="article-list" class:is-typing=later hidden=empty>{items}</ul>
         <Pagination query=state page=listing.page pages=listing.pages />
     }
 }

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::harness::{App, Deployment, Viewport};
+use crate::harness::{keys, App, Deployment, Viewport};
 
 #[tokio::test]
 async fn the_list_shows_cards_the_menu_and_counts() {
@@ -137,6 +137,79 @@ async fn search_matches_japanese_as_people_type_it() {
     app.click(".empty a").await;
     app.wait_text(".result-count", "1件の記事").await;
     assert_eq!(app.path().await, "/");
+    app.finish().await;
+}
+
+/// While the reader types, a search that finds nothing hides the cards rather than
+/// removing them, and the same cards come back untouched when the search finds them
+/// again (a typo and its correction). The live region speaks the count once typing
+/// pauses, not once per keystroke.
+#[tokio::test]
+async fn typing_keeps_the_cards_and_announces_the_count_once_typing_pauses() {
+    let app = App::launch().await;
+    app.open("/").await;
+    // Once over, so the search's pieces are cached and each keystroke's results come
+    // within the pause.
+    app.type_into("#column-search", "ダウンタイム").await;
+    app.wait_text(".result-count", "「ダウンタイム」で検索: 1件の記事")
+        .await;
+    app.js(
+        "const input = document.getElementById('column-search'); input.value = ''; \
+         input.dispatchEvent(new Event('input', { bubbles: true }));",
+    )
+    .await;
+    app.wait_until("!document.querySelector('.result-count').textContent.includes('検索')")
+        .await;
+    app.js("return new Promise(done => setTimeout(done, 600))")
+        .await;
+    app.js(
+        "window.spoken = []; const live = document.querySelector('main p[role=status]'); \
+         new MutationObserver(() => window.spoken.push(live.textContent)) \
+           .observe(live, { subtree: true, childList: true, characterData: true });",
+    )
+    .await;
+    app.type_into("#column-search", "ダウンタイム").await;
+    app.wait_text(".result-count", "「ダウンタイム」で検索: 1件の記事")
+        .await;
+    app.wait_until("window.spoken.length > 0").await;
+    // Typing on for longer than the pause would say the count again.
+    app.js("return new Promise(done => setTimeout(done, 600))")
+        .await;
+    assert_eq!(
+        app.js("return window.spoken").await,
+        json!(["「ダウンタイム」で検索: 1件の記事"]),
+        "one count for six keystrokes"
+    );
+
+    app.js(
+        "window.card = document.querySelector('.card'); window.cardEdits = 0; \
+         new MutationObserver(rs => window.cardEdits += rs.length) \
+           .observe(window.card, { subtree: true, childList: true, characterData: true, attributes: true });",
+    )
+    .await;
+    app.type_into("#column-search", "x").await;
+    app.wait_text(".result-count", "「ダウンタイムx」で検索: 0件の記事")
+        .await;
+    assert!(app
+        .text(".empty")
+        .await
+        .contains("「ダウンタイムx」に一致する記事は見つかりませんでした"));
+    assert_eq!(
+        app.js("return [document.querySelector('.card') === window.card, window.card.checkVisibility()]")
+            .await,
+        json!([true, false]),
+        "the card stays in the page, hidden"
+    );
+    app.assert_accessible().await;
+    app.press("#column-search", keys::BACKSPACE).await;
+    app.wait_text(".result-count", "「ダウンタイム」で検索: 1件の記事")
+        .await;
+    assert_eq!(
+        app.js("return [document.querySelector('.card') === window.card, window.card.checkVisibility(), window.cardEdits, document.querySelectorAll('.empty').length]")
+            .await,
+        json!([true, true, 0, 0]),
+        "the same card is shown again, untouched"
+    );
     app.finish().await;
 }
 

@@ -29,6 +29,7 @@ pub mod keys {
     pub const ENTER: &str = "\u{e007}";
     pub const TAB: &str = "\u{e004}";
     pub const SPACE: &str = " ";
+    pub const BACKSPACE: &str = "\u{e003}";
 }
 
 /// How long a step may wait for the page before the test fails.
