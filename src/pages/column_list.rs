@@ -9,8 +9,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::base;
 use crate::components::{
-    card_inside, AppLink, CardView, ColumnHeader, LoadFailure, PageContent, PageMeta, Pagination,
-    SearchField, Skeleton,
+    card_inside, AppLink, CardView, ColumnHeader, LiveCount, LoadFailure, PageContent, PageMeta,
+    Pagination, SearchField, Skeleton, TYPING_PAUSE,
 };
 use crate::content::derived::Catalog;
 use crate::content::{is_slug, Site};
@@ -108,33 +108,16 @@ fn ListView(
     let site = StoredValue::new(site);
     // Read only inside the transition: a read outside it would suspend the whole view
     // (and take the search field's focus) on every keystroke.
-    let (announcement, announce) = signal(String::new());
-    let shown = StoredValue::new(None::<(String, usize)>);
+    let (shown_text, show_text) = signal(String::new());
+    let shown_page = StoredValue::new(None::<usize>);
     let kept = StoredValue::new(Kept::default());
-    // A count is announced once typing pauses: a screen reader would otherwise queue
-    // one count per keystroke, and each update of the live region costs a layout.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let cancel = move || {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
-    on_cleanup(cancel);
     let on_shown = move |text: &str, page: usize| {
-        let previous = shown.get_value();
-        shown.set_value(Some((text.to_string(), page)));
-        let Some((previous_text, previous_page)) = previous else {
+        show_text.set(text.to_string());
+        let Some(previous_page) = shown_page.get_value() else {
+            shown_page.set_value(Some(page));
             return;
         };
-        if previous_text != text {
-            cancel();
-            let text = text.to_string();
-            let later = move || {
-                pending.set_value(None);
-                announce.set(text);
-            };
-            pending.set_value(set_timeout_with_handle(later, PAUSE).ok());
-        }
+        shown_page.set_value(Some(page));
         // The pager that had focus is gone with the old page: focus moves to the
         // result count, at the top of the new page of results.
         if previous_page != page {
@@ -146,9 +129,8 @@ fn ListView(
         <ColumnHeader column=site.with_value(|s| s.column.clone()) is_page_heading=true />
         <CategoryFilter site catalog state in_url />
         <SearchBox state typed />
-        // One live region, kept in place, so each new count is announced (not the
-        // first: the page says it).
-        <p class="visually-hidden" role="status">{announcement}</p>
+        // One live region, kept in place, so each new count is announced.
+        <LiveCount text=shown_text />
         // The results shown stay until the next ones are ready: typing never blanks them.
         <Transition fallback=|| view! { <Skeleton lines=6 /> }>
             {move || Suspend::new(async move {
@@ -192,9 +174,6 @@ fn summary(site: &StoredValue<Arc<Site>>, listing: &Listing, state: &ListQuery) 
 }
 
 const RESULTS_STATUS: &str = "results-status";
-
-/// How long typing pauses before the URL shows the search and its count is announced.
-const PAUSE: Duration = Duration::from_millis(400);
 
 /// The treatment menu as filter links with their counts; "すべて" clears the filter.
 /// Categories without articles are left out (unless the URL asks for one), so no
@@ -291,7 +270,7 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
             on_change=move |q| {
                 typed.set(Some(q));
                 cancel();
-                pending.set_value(set_timeout_with_handle(write.clone(), PAUSE).ok());
+                pending.set_value(set_timeout_with_handle(write.clone(), TYPING_PAUSE).ok());
             }
             // Leaving the field (for a category link, say) shows the search in the URL
             // at once.

@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::base;
 use crate::components::{
-    embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, JsonLd, PageContent,
-    PageMeta, Phrased, SearchField, ShowAllToggle,
+    embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, JsonLd, LiveCount,
+    PageContent, PageMeta, Phrased, SearchField, ShowAllToggle,
 };
 use crate::content::{Faq, FaqItem};
 use crate::data::{use_content, FaqSources as Sources};
@@ -93,6 +93,14 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
         })
         .collect_view();
 
+    let count_text = Signal::derive(move || {
+        if q.get().trim().is_empty() {
+            format!("{}件の質問", count.get())
+        } else {
+            format!("「{}」に一致する質問: {}件", q.get().trim(), count.get())
+        }
+    });
+
     view! {
         <PageMeta
             title="よくある質問 | 美脱毛コラム"
@@ -120,11 +128,10 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
             }
         /> })}
         <div class="faq-toolbar">
-            <p class="result-count" role="status">
-                {move || if q.get().trim().is_empty() { format!("{}件の質問", count.get()) } else { format!("「{}」に一致する質問: {}件", q.get().trim(), count.get()) }}
-            </p>
+            <p class="result-count">{count_text}</p>
             <ShowAllToggle state ids controls />
         </div>
+        <LiveCount text=count_text />
         {move || (count.get() == 0).then(|| view! {
             <div class="empty">
                 <p>"一致する質問は見つかりませんでした。言葉を変えてお試しください。"</p>
