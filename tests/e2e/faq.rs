@@ -1,7 +1,5 @@
 //! `/faq`: the accordion, deep links, search and sources.
 
-use serde_json::json;
-
 use crate::harness::{keys, App};
 
 #[tokio::test]
@@ -71,25 +69,14 @@ async fn a_deep_link_opens_its_question_and_answers_cite_their_source() {
 async fn search_finds_questions_as_people_type_them() {
     let app = App::launch().await;
     app.open("/faq").await;
-    app.js(
-        "window.spoken = []; const live = document.querySelector('main p[role=status]'); \
-         new MutationObserver(() => window.spoken.push(live.textContent)) \
-           .observe(live, { subtree: true, childList: true, characterData: true });",
-    )
-    .await;
+    app.listen_to_live_region().await;
     app.type_into("#faq-search", "だうんたいむ").await;
     app.wait_until("location.search.includes('q=')").await;
     app.wait_text(".result-count", "「だうんたいむ」に一致する質問: 1件")
         .await;
     // The count is spoken once typing pauses, not once per keystroke.
-    app.wait_until("window.spoken.length > 0").await;
-    app.js("return new Promise(done => setTimeout(done, 600))")
+    app.assert_spoken_once("「だうんたいむ」に一致する質問: 1件")
         .await;
-    assert_eq!(
-        app.js("return window.spoken").await,
-        json!(["「だうんたいむ」に一致する質問: 1件"]),
-        "one count for six keystrokes"
-    );
     app.wait_until("!document.querySelector('#exosome-downtime-content').hasAttribute('hidden')")
         .await;
     app.wait_text("#exosome-downtime .collapsible__title mark", "ダウンタイム")

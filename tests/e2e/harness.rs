@@ -403,6 +403,29 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Records every text the page's live region (`main p[role=status]`) speaks.
+    pub async fn listen_to_live_region(&self) {
+        self.js(
+            "window.spoken = []; const live = document.querySelector('main p[role=status]'); \
+             new MutationObserver(() => window.spoken.push(live.textContent)) \
+               .observe(live, { subtree: true, childList: true, characterData: true });",
+        )
+        .await;
+    }
+
+    /// Checks that the live region spoke once, `text`, and nothing more for longer than
+    /// the typing pause.
+    pub async fn assert_spoken_once(&self, text: &str) {
+        self.wait_until("window.spoken.length > 0").await;
+        self.js("return new Promise(done => setTimeout(done, 600))")
+            .await;
+        assert_eq!(
+            self.js("return window.spoken").await,
+            serde_json::json!([text]),
+            "one count for the keystrokes typed"
+        );
+    }
+
     /// Waits until a JavaScript expression is truthy.
     pub async fn wait_until(&self, expression: &str) {
         let start = Instant::now();
