@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::base;
 use crate::components::{
     card_inside, AppLink, CardView, ColumnHeader, LiveCount, LoadFailure, PageContent, PageMeta,
-    Pagination, SearchField, Skeleton, TYPING_PAUSE,
+    Pagination, SearchField, Skeleton, TypedSearch,
 };
 use crate::content::derived::Catalog;
 use crate::content::{is_slug, Site};
@@ -31,17 +31,20 @@ pub fn ColumnList() -> impl IntoView {
             ListQuery::parse(category, q.get_str("q"), q.get_str("page"))
         })
     });
-    // What the reader has typed and the URL does not show yet (see `SearchBox`).
-    let typed = RwSignal::new(None::<String>);
-    // A URL change from elsewhere (back, a link) wins over what was typed. Not on the
-    // first run: text typed before the app started is already here (`SearchField`).
-    Effect::new(move |first: Option<()>| {
-        in_url.track();
-        if first.is_some() {
-            typed.set(None);
+    // The search typed ahead of the URL, which follows once typing pauses.
+    let replace_url = use_replace_url();
+    let typed = TypedSearch::new(move || in_url.track(), {
+        let replace_url = replace_url.clone();
+        move |q| {
+            let typed = ListQuery {
+                q,
+                page: 1,
+                ..in_url.get_untracked()
+            };
+            replace_url(&typed.path())
         }
     });
-    let state = Memo::new(move |_| match typed.get() {
+    let state = Memo::new(move |_| match typed.text() {
         Some(q) => ListQuery {
             q,
             page: 1,
@@ -51,7 +54,6 @@ pub fn ColumnList() -> impl IntoView {
     });
     // An old `/?category=<id>` link moves to the category's own page, so paging and
     // search stay on one route.
-    let replace_url = use_replace_url();
     Effect::new(move |_| {
         let from_query = params.with(|p| p.get("id").is_none())
             && query.with(|q| q.get_str("category").is_some_and(is_slug));
@@ -72,7 +74,7 @@ fn ListView(
     catalog: Arc<Catalog>,
     in_url: Memo<ListQuery>,
     state: Memo<ListQuery>,
-    typed: RwSignal<Option<String>>,
+    typed: TypedSearch,
 ) -> impl IntoView {
     // One request per state: a page of the list, or a search; the frame above stays.
     let results = {
@@ -140,7 +142,7 @@ fn ListView(
                         on_shown(&text, listing.page);
                         view! {
                             <p id=RESULTS_STATUS class="result-count" tabindex="-1">{text}</p>
-                            <Results site listing state=query typing=typed.with_untracked(Option::is_some) kept />
+                            <Results site listing state=query typing=typed.is_typed() kept />
                         }
                         .into_any()
                     }
@@ -241,25 +243,11 @@ fn CategoryFilter(
 }
 
 /// The search field. The list follows each keystroke at once; the URL's `q` follows
-/// once typing pauses, replaced rather than pushed (so history is not flooded and back
-/// leaves the search). A URL per keystroke cost time on every keystroke, and Safari
-/// refuses more than 100 history updates in 30 seconds.
+/// once typing pauses, replaced rather than pushed, so back leaves the search
+/// ([`TypedSearch`]).
 #[component]
-fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl IntoView {
-    let replace_url = use_replace_url();
+fn SearchBox(state: Memo<ListQuery>, typed: TypedSearch) -> impl IntoView {
     let source = use_content();
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let cancel = move || {
-        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
-    on_cleanup(cancel);
-    let write = move || {
-        pending.set_value(None);
-        replace_url(&state.get_untracked().path())
-    };
-    let write_now = write.clone();
     view! {
         <SearchField
             id="column-search"
@@ -267,20 +255,10 @@ fn SearchBox(state: Memo<ListQuery>, typed: RwSignal<Option<String>>) -> impl In
             placeholder="例:えくそそーむ、副作用"
             value=Signal::derive(move || state.get().q)
             on_focus=move |()| leptos::task::spawn_local(source.prepare_search())
-            on_change=move |q| {
-                typed.set(Some(q));
-                cancel();
-                pending.set_value(set_timeout_with_handle(write.clone(), TYPING_PAUSE).ok());
-            }
+            on_change=move |q| typed.typed(q)
             // Leaving the field (for a category link, say) shows the search in the URL
             // at once.
-            on_leave=move |()| {
-                // Checked first: a field removed with its page may still report a blur.
-                if pending.try_with_value(Option::is_some) == Some(true) {
-                    cancel();
-                    write_now();
-                }
-            }
+            on_leave=move |()| typed.left()
         />
     }
 }

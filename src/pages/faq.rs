@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::base;
 use crate::components::{
     embedded, AppLink, Breadcrumbs, Collapsible, Collapsibles, Highlighted, JsonLd, LiveCount,
-    PageContent, PageMeta, Phrased, SearchField, ShowAllToggle,
+    PageContent, PageMeta, Phrased, SearchField, ShowAllToggle, TypedSearch,
 };
 use crate::content::{Faq, FaqItem};
 use crate::data::{use_content, FaqSources as Sources};
@@ -31,14 +31,22 @@ pub fn FaqPage() -> impl IntoView {
 #[component]
 fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
     let query = use_query_map();
+    let in_url = Memo::new(move |_| query.with(|m| m.get_str("q").unwrap_or_default().to_string()));
+    // The search typed ahead of the URL, which follows once typing pauses.
+    let replace_url = use_replace_url();
+    let typed = TypedSearch::new(
+        move || in_url.track(),
+        move |q| {
+            replace_url(&if q.trim().is_empty() {
+                AppPath::Faq.path()
+            } else {
+                format!("{}?q={}", AppPath::Faq.path(), encode(&q))
+            })
+        },
+    );
     let q = Memo::new(move |_| {
-        query.with(|m| {
-            m.get_str("q")
-                .unwrap_or_default()
-                .chars()
-                .take(MAX_QUERY_CHARS)
-                .collect::<String>()
-        })
+        let q = typed.text().unwrap_or_else(|| in_url.get());
+        q.chars().take(MAX_QUERY_CHARS).collect::<String>()
     });
     let terms = Memo::new(move |_| query_terms(&q.get()));
     let state = Collapsibles::new("faq-open".into(), false);
@@ -56,8 +64,6 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
     // `/faq#question-id` opens that question.
     let known = ids.clone();
     state.open_for_hash(move |id| known.iter().any(|k| k == id).then(|| id.to_string()));
-
-    let replace_url = use_replace_url();
 
     let faq_for_count = faq.clone();
     let count = Memo::new(move |_| {
@@ -119,13 +125,8 @@ fn FaqView(faq: Arc<Faq>, sources: Arc<Sources>) -> impl IntoView {
             label="質問を検索"
             placeholder="例:だうんたいむ、献血"
             value=q
-            on_change=move |value: String| {
-                replace_url(&if value.trim().is_empty() {
-                    AppPath::Faq.path()
-                } else {
-                    format!("{}?q={}", AppPath::Faq.path(), encode(&value))
-                })
-            }
+            on_change=move |value| typed.typed(value)
+            on_leave=move |()| typed.left()
         /> })}
         <div class="faq-toolbar">
             <p class="result-count">{count_text}</p>

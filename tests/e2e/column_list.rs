@@ -66,14 +66,10 @@ async fn search_matches_japanese_as_people_type_it() {
     // The list follows every keystroke; the URL follows once typing pauses, so six
     // keystrokes do not write six history entries (Safari refuses more than 100 in
     // 30 seconds).
-    app.js(
-        "window.urlWrites = 0; const replace = history.replaceState.bind(history); \
-         history.replaceState = (...a) => { window.urlWrites++; return replace(...a); };",
-    )
-    .await;
+    app.count_url_writes().await;
     app.type_into("#column-search", "えくそそーむ").await;
     app.wait_until("location.search.includes('q=')").await;
-    let writes = app.js("return window.urlWrites").await.as_u64().unwrap();
+    let writes = app.url_writes().await;
     assert!(
         (1..6).contains(&writes),
         "{writes} URL writes for six keystrokes"
@@ -84,27 +80,16 @@ async fn search_matches_japanese_as_people_type_it() {
     app.assert_accessible().await;
     // Leaving the field shows the search in the URL at once, well before the pause
     // would, so a category link followed next keeps it.
-    let left = app
-        .client
-        .execute_async(
-            r#"const [done] = arguments;
-               const input = document.getElementById('column-search');
-               input.focus();
-               input.value = '副作用';
-               input.dispatchEvent(new Event('input', { bubbles: true }));
-               input.blur();
-               setTimeout(() => done([location.search,
-                   document.querySelector(".category-filter a[href^='/category/']").getAttribute('href')]), 50);"#,
-            vec![],
-        )
-        .await
-        .expect("leave the field");
     let q = clinic_column::listing::encode("副作用");
-    assert_eq!(left[0], json!(format!("?q={q}")));
-    assert!(
-        left[1].as_str().unwrap().ends_with(&format!("?q={q}")),
-        "{left}"
+    assert_eq!(
+        app.type_and_leave("column-search", "副作用").await,
+        format!("?q={q}")
     );
+    let category = app
+        .attr(".category-filter a[href^='/category/']", "href")
+        .await
+        .unwrap();
+    assert!(category.ends_with(&format!("?q={q}")), "{category}");
 
     // Words of the body find the article, with the passage that matched highlighted.
     // A reading in kana does not find kanji: there is no dictionary.

@@ -70,8 +70,15 @@ async fn search_finds_questions_as_people_type_them() {
     let app = App::launch().await;
     app.open("/faq").await;
     app.listen_to_live_region().await;
+    app.count_url_writes().await;
     app.type_into("#faq-search", "だうんたいむ").await;
+    // The answers follow every keystroke; the URL, once typing pauses.
     app.wait_until("location.search.includes('q=')").await;
+    let writes = app.url_writes().await;
+    assert!(
+        (1..6).contains(&writes),
+        "{writes} URL writes for six keystrokes"
+    );
     app.wait_text(".result-count", "「だうんたいむ」に一致する質問: 1件")
         .await;
     // The count is spoken once typing pauses, not once per keystroke.
@@ -82,6 +89,13 @@ async fn search_finds_questions_as_people_type_them() {
     app.wait_text("#exosome-downtime .collapsible__title mark", "ダウンタイム")
         .await;
     app.assert_accessible().await;
+    // Leaving the field shows the search in the URL at once.
+    assert_eq!(
+        app.type_and_leave("faq-search", "献血").await,
+        format!("?q={}", clinic_column::listing::encode("献血"))
+    );
+    app.wait_text(".result-count", "「献血」に一致する質問: 1件")
+        .await;
     app.open("/faq?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84%E8%A8%80%E8%91%89")
         .await;
     assert!(app

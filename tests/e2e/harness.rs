@@ -413,6 +413,40 @@ impl App {
         .await;
     }
 
+    /// Counts the page's URL writes from now on (see [`App::url_writes`]).
+    pub async fn count_url_writes(&self) {
+        self.js(
+            "window.urlWrites = 0; const replace = history.replaceState.bind(history); \
+             history.replaceState = (...a) => { window.urlWrites++; return replace(...a); };",
+        )
+        .await;
+    }
+
+    /// URL writes since [`App::count_url_writes`].
+    pub async fn url_writes(&self) -> u64 {
+        self.js("return window.urlWrites").await.as_u64().unwrap()
+    }
+
+    /// Types `text` into the search field `id` as one input event and leaves the field
+    /// at once; returns the URL's search 50 ms later, well within the typing pause.
+    pub async fn type_and_leave(&self, id: &str, text: &str) -> String {
+        let search = self
+            .client
+            .execute_async(
+                r#"const [id, text, done] = arguments;
+                   const input = document.getElementById(id);
+                   input.focus();
+                   input.value = text;
+                   input.dispatchEvent(new Event('input', { bubbles: true }));
+                   input.blur();
+                   setTimeout(() => done(location.search), 50);"#,
+                vec![json!(id), json!(text)],
+            )
+            .await
+            .expect("type and leave the field");
+        search.as_str().unwrap().to_string()
+    }
+
     /// Checks that the live region spoke once, `text`, and nothing more for longer than
     /// the typing pause.
     pub async fn assert_spoken_once(&self, text: &str) {
