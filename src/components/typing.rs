@@ -12,14 +12,14 @@ pub const TYPING_PAUSE: Duration = Duration::from_millis(400);
 #[derive(Clone, Copy)]
 pub struct WhenTypingPauses {
     pending: StoredValue<Option<TimeoutHandle>>,
-    action: StoredValue<Box<dyn Fn()>, LocalStorage>,
+    action: StoredValue<Box<dyn Fn() + Send + Sync>>,
 }
 
 impl WhenTypingPauses {
-    pub fn new(action: impl Fn() + 'static) -> Self {
+    pub fn new(action: impl Fn() + Send + Sync + 'static) -> Self {
         let this = Self {
             pending: StoredValue::new(None),
-            action: StoredValue::new_local(Box::new(action)),
+            action: StoredValue::new(Box::new(action)),
         };
         on_cleanup(move || {
             this.cancel();
@@ -71,7 +71,10 @@ pub struct TypedSearch {
 impl TypedSearch {
     /// `watch_url` reads (and so tracks) the URL; a change there (back, a link) wins
     /// over what was typed. `write_url` puts a typed search into the URL.
-    pub fn new(watch_url: impl Fn() + 'static, write_url: impl Fn(String) + 'static) -> Self {
+    pub fn new(
+        watch_url: impl Fn() + 'static,
+        write_url: impl Fn(String) + Send + Sync + 'static,
+    ) -> Self {
         let text = RwSignal::new(None::<String>);
         // Not on the first run: text typed before the app started is already here
         // (`SearchField`).
