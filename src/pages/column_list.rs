@@ -336,10 +336,12 @@ fn Results(
             </p>
         })}
         {empty.then(|| {
+            // The words searched are in the count just above; left out here, the
+            // message stays as it is from one typed word to the next.
             let message = if state.q.trim().is_empty() {
-                "このカテゴリーの記事はまだありません。".to_string()
+                "このカテゴリーの記事はまだありません。"
             } else {
-                format!("「{}」に一致する記事は見つかりませんでした。言葉を変えてお試しください。", state.q.trim())
+                "一致する記事は見つかりませんでした。言葉を変えてお試しください。"
             };
             view! {
                 <div class="empty">
