@@ -278,7 +278,7 @@ fn Results(
     listing: Listing,
     state: ListQuery,
     /// Drawn for what the reader is typing: the cards below the first few come a
-    /// frame later. Any other drawing (a page, back, a link) draws every card at once,
+    /// frame later, and cards off screen are not laid out (`is-typed`). Any other drawing (a page, back, a link) draws every card at once,
     /// so the scroll position a reader comes back to exists.
     typing: bool,
     kept: StoredValue<Kept>,
@@ -350,7 +350,7 @@ fn Results(
                 </div>
             }
         })}
-        <ul class="article-list" class:is-typing=later hidden=empty>{items}</ul>
+        <ul class="article-list" class:is-typed=typing class:is-typing=later hidden=empty>{items}</ul>
         <Pagination query=state page=listing.page pages=listing.pages />
     }
 }

@@ -272,3 +272,54 @@ async fn a_keystroke_shows_the_first_cards_at_once_and_the_rest_a_frame_later() 
     }
     app.finish().await;
 }
+
+/// Typed results lay out only the cards near the screen (`content-visibility: auto`);
+/// a list drawn for a page or by back lays out every card, so a scroll position
+/// restored there finds the same card.
+#[tokio::test]
+async fn typed_results_skip_the_cards_off_screen_and_other_lists_lay_out_every_card() {
+    let app = on_the_generated_set().await;
+    const SKIPPED: &str = "[...document.querySelectorAll('.article-list > li > .card')]\
+        .filter(card => !card.checkVisibility({ contentVisibilityAuto: true })).length";
+    app.open("/?page=1").await;
+    app.wait_until("document.querySelectorAll('.card').length === 10")
+        .await;
+    app.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        .await;
+    assert_eq!(app.js(&format!("return {SKIPPED}")).await, 0);
+
+    app.js("const input = document.getElementById('column-search');
+         input.value = 'サンプル';
+         input.dispatchEvent(new Event('input', { bubbles: true }));")
+        .await;
+    app.wait_until(
+        "document.querySelector('.result-count')?.textContent.includes('サンプル') \
+         && !document.querySelector('.article-list.is-typing')",
+    )
+    .await;
+    // The first card is on screen; the last, 2,000 px below, waits until scrolled to.
+    app.wait_until(&format!("{SKIPPED} > 0")).await;
+    let first_drawn = "document.querySelector('.article-list > li > .card')\
+        .checkVisibility({ contentVisibilityAuto: true })";
+    assert_eq!(app.js(&format!("return {first_drawn}")).await, true);
+    app.js("window.scrollTo(0, document.body.scrollHeight)")
+        .await;
+    app.wait_until(
+        "document.querySelector('.article-list > li:last-child > .card')\
+         .checkVisibility({ contentVisibilityAuto: true })",
+    )
+    .await;
+
+    // The next page is a link, not typing: every card laid out again.
+    app.js("document.querySelector('.pagination a[rel=next]').click()")
+        .await;
+    app.wait_until(
+        "document.querySelector('.result-count')?.textContent.includes('2 /') \
+         && !document.querySelector('.article-list.is-typed')",
+    )
+    .await;
+    app.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        .await;
+    assert_eq!(app.js(&format!("return {SKIPPED}")).await, 0);
+    app.finish().await;
+}
