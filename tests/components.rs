@@ -86,3 +86,42 @@ async fn a_card_is_parsed_again_only_when_its_markup_changes() {
     assert!(!heading().is_same_node(Some(&first)));
     assert_eq!(host.inner_html().matches("<article").count(), 1);
 }
+
+/// With component types erased, an element's attributes are one erased list. A redraw
+/// with the same values leaves them alone, and a changed one is set in place
+/// (`vendor/tachys.patch`); Leptos 0.8's own redraw removes and sets them all again.
+#[wasm_bindgen_test]
+async fn a_redraw_sets_only_the_attributes_that_changed() {
+    let (text, label) = (RwSignal::new("一"), RwSignal::new("一件"));
+    let host = mount(move || {
+        view! {
+            <div>
+                {move || view! {
+                    <p id="status" class="result-count" tabindex="-1" title=label.get()>{text.get()}</p>
+                }}
+            </div>
+        }
+    });
+    let p = host.query_selector("p").unwrap().unwrap();
+    // Set by hand, last: an attribute removed and set again would come after it.
+    p.set_attribute("data-mark", "").unwrap();
+    let names = || {
+        p.get_attribute_names()
+            .iter()
+            .filter_map(|n| n.as_string())
+            .collect::<Vec<_>>()
+    };
+    let before = names();
+    assert_eq!(before.len(), 5);
+    assert_eq!(before.last().map(String::as_str), Some("data-mark"));
+    text.set("二");
+    leptos::task::tick().await;
+    let now = host.query_selector("p").unwrap().unwrap();
+    assert!(now.is_same_node(Some(&p)));
+    assert_eq!(now.text_content().as_deref(), Some("二"));
+    assert_eq!(names(), before);
+    label.set("二件");
+    leptos::task::tick().await;
+    assert_eq!(p.get_attribute("title").as_deref(), Some("二件"));
+    assert_eq!(names(), before);
+}
