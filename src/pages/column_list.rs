@@ -278,8 +278,9 @@ fn Results(
     listing: Listing,
     state: ListQuery,
     /// Drawn for what the reader is typing: the cards below the first few come a
-    /// frame later, and cards off screen are not laid out (`is-typed`). Any other drawing (a page, back, a link) draws every card at once,
-    /// so the scroll position a reader comes back to exists.
+    /// frame later, and cards off screen are not laid out (`is-typed`). Any other
+    /// drawing (a page, back, a link) draws and lays out every card at once, so the
+    /// scroll position a reader comes back to exists.
     typing: bool,
     kept: StoredValue<Kept>,
 ) -> impl IntoView {
