@@ -25,7 +25,9 @@ pub fn EmbedCodePage() -> impl IntoView {
             async move { Ok::<_, LoadError>((site.await?, Arc::new(latest.await?))) }
         },
     );
+    // Wide from its first tag: main widens before anything in it is drawn.
     view! {
+        <div class="wide-page">
         <PageMeta
             title="コラムを埋め込む | 美脱毛コラム"
             description="記事・よくある質問・クリニック紹介・新着コラムを、ランディングページに埋め込むコードを作成します。"
@@ -38,6 +40,7 @@ pub fn EmbedCodePage() -> impl IntoView {
             "埋め込んだ記事には、監修医師・日付・副作用とデメリットの項目が必ず表示されます。"
         </p>
         <PageContent content render=|(site, articles)| view! { <EmbedForm site articles /> } />
+        </div>
     }
 }
 

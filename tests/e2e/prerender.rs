@@ -589,6 +589,15 @@ async fn every_host_set_up_behaves_the_same() {
     }
 }
 
+/// One page of each view a reader can land on.
+const EVERY_VIEW: [&str; 5] = [
+    "/",
+    "/column/exosome-side-effects",
+    "/clinics",
+    "/faq",
+    "/embed-code",
+];
+
 #[tokio::test]
 async fn no_view_shifts_its_layout_on_first_load() {
     let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
@@ -598,19 +607,64 @@ async fn no_view_shifts_its_layout_on_first_load() {
         json!({ "source": "window.__cls = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });" }),
     )
     .await;
-    for path in [
-        "/",
-        "/column/exosome-side-effects",
-        "/clinics",
-        "/faq",
-        "/embed-code",
-    ] {
+    for path in EVERY_VIEW {
         app.open(path).await;
         wait_hydrated(&app).await;
         // Let late work (fonts, effects) settle before reading the total.
         tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
         let cls = app.js("return window.__cls").await.as_f64().unwrap();
         assert!(cls < 0.02, "{path}: cumulative layout shift {cls}");
+    }
+    app.finish().await;
+}
+
+/// Cuts `main` right after each of its elements, as a parser that paused there and let
+/// the browser paint would leave it, and lists what then stands elsewhere than in the
+/// whole page: `main` itself, and every finished element that draws text or a control.
+const SHIFTS_WHILE_PARSING: &str = r#"
+const main = document.querySelector('main');
+const all = [...document.body.querySelectorAll('*')]
+  .filter(e => !['SCRIPT', 'STYLE', 'TEMPLATE', 'WBR', 'BR'].includes(e.tagName));
+const at = e => { const r = e.getBoundingClientRect(); return [r.left, r.top + scrollY]; };
+const drawn = e => e === main || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'IMG', 'svg', 'IFRAME'].includes(e.tagName)
+  || [...e.childNodes].some(c => c.nodeType === 3 && c.data.trim());
+const whole = new Map(all.map(e => [e, at(e)]));
+const moved = [];
+for (let i = all.indexOf(main); i < all.length && main.contains(all[i]); i++) {
+  const cut = all[i];
+  const detached = [];
+  for (let n = cut; n !== document.body; n = n.parentNode) {
+    while (n.nextSibling) detached.push([n.parentNode, n.parentNode.removeChild(n.nextSibling)]);
+  }
+  const kids = [...cut.childNodes];
+  kids.forEach(k => k.remove());
+  for (const e of all.slice(0, i)) {
+    if ((e !== main && e.contains(cut)) || !e.isConnected || !drawn(e) || !e.getClientRects().length) continue;
+    const [[x, y], [wx, wy]] = [at(e), whole.get(e)];
+    if (Math.abs(x - wx) > 0.5 || Math.abs(y - wy) > 0.5) {
+      moved.push(`cut after <${cut.localName} class="${cut.className}">: <${e.localName} class="${e.className}"> at ${x},${y}, not ${wx},${wy}`);
+      break;
+    }
+  }
+  cut.append(...kids);
+  for (const [parent, node] of detached) parent.appendChild(node);
+}
+return moved;
+"#;
+
+/// A slow network or a busy phone paints the page before it has all arrived. What is
+/// drawn by then stays where it is: the rest only adds below it (no layout shift).
+#[tokio::test]
+async fn what_is_drawn_of_a_page_still_arriving_stays_in_place() {
+    let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
+    for (width, height) in [(320, 640), (1280, 900)] {
+        app.set_viewport(width, height).await;
+        for path in EVERY_VIEW {
+            app.open(path).await;
+            wait_hydrated(&app).await;
+            let moved = app.js(SHIFTS_WHILE_PARSING).await;
+            assert_eq!(moved, json!([]), "{path} at {width} px");
+        }
     }
     app.finish().await;
 }
