@@ -403,6 +403,13 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Waits until the page has drawn two more frames: whatever the last change
+    /// started is laid out and painted by then.
+    pub async fn after_two_frames(&self) {
+        self.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            .await;
+    }
+
     /// Records every text the page's live region (`main p[role=status]`) speaks.
     pub async fn listen_to_live_region(&self) {
         self.js(

@@ -279,14 +279,18 @@ async fn a_keystroke_shows_the_first_cards_at_once_and_the_rest_a_frame_later() 
 #[tokio::test]
 async fn typed_results_skip_the_cards_off_screen_and_other_lists_lay_out_every_card() {
     let app = on_the_generated_set().await;
-    const SKIPPED: &str = "[...document.querySelectorAll('.article-list > li > .card')]\
-        .filter(card => !card.checkVisibility({ contentVisibilityAuto: true })).length";
+    // Whether a card is laid out and painted, or skipped for now as off screen.
+    const LAID_OUT: &str =
+        "const laidOut = card => card.checkVisibility({ contentVisibilityAuto: true });";
+    let skipped = |cards: &str| {
+        format!("{LAID_OUT} return [...document.querySelectorAll({cards:?})].filter(c => !laidOut(c)).length")
+    };
+    let all_cards = skipped(".article-list > li > .card");
     app.open("/?page=1").await;
     app.wait_until("document.querySelectorAll('.card').length === 10")
         .await;
-    app.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        .await;
-    assert_eq!(app.js(&format!("return {SKIPPED}")).await, 0);
+    app.after_two_frames().await;
+    assert_eq!(app.js(&all_cards).await, 0);
 
     app.js("const input = document.getElementById('column-search');
          input.value = 'サンプル';
@@ -298,16 +302,19 @@ async fn typed_results_skip_the_cards_off_screen_and_other_lists_lay_out_every_c
     )
     .await;
     // The first card is on screen; the last, 2,000 px below, waits until scrolled to.
-    app.wait_until(&format!("{SKIPPED} > 0")).await;
-    let first_drawn = "document.querySelector('.article-list > li > .card')\
-        .checkVisibility({ contentVisibilityAuto: true })";
-    assert_eq!(app.js(&format!("return {first_drawn}")).await, true);
+    app.wait_until(&format!("(() => {{ {} }})() > 0", all_cards))
+        .await;
+    assert_eq!(
+        app.js(&skipped(".article-list > li:first-child > .card"))
+            .await,
+        0
+    );
     app.js("window.scrollTo(0, document.body.scrollHeight)")
         .await;
-    app.wait_until(
-        "document.querySelector('.article-list > li:last-child > .card')\
-         .checkVisibility({ contentVisibilityAuto: true })",
-    )
+    app.wait_until(&format!(
+        "(() => {{ {} }})() === 0",
+        skipped(".article-list > li:last-child > .card")
+    ))
     .await;
 
     // The next page is a link, not typing: every card laid out again.
@@ -318,8 +325,7 @@ async fn typed_results_skip_the_cards_off_screen_and_other_lists_lay_out_every_c
          && !document.querySelector('.article-list.is-typed')",
     )
     .await;
-    app.js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-        .await;
-    assert_eq!(app.js(&format!("return {SKIPPED}")).await, 0);
+    app.after_two_frames().await;
+    assert_eq!(app.js(&all_cards).await, 0);
     app.finish().await;
 }
