@@ -288,6 +288,7 @@ content_type! {
 
     /// A piece of an article body.
     #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+    #[cfg_attr(target_arch = "wasm32", serde(try_from = "FlatBlock"))]
     pub enum Block {
         /// A headed section (h2 at the top level, h3 inside another section).
         Section {
@@ -387,6 +388,118 @@ content_type! {
 
 impl Eq for Topic {}
 impl Copy for Topic {}
+
+/// A block as the app in the browser reads it: every field of every kind in one flat
+/// struct, checked against its kind afterwards. serde reads a `type`-tagged enum by
+/// buffering each block into a generic tree first, and that reader is about 8 KB brotli
+/// of the patients' bundle. The native build (prerender, content check) keeps serde's
+/// own reader, whose errors name the field; a test checks that both agree.
+#[cfg(any(target_arch = "wasm32", test))]
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlatBlock {
+    #[serde(rename = "type")]
+    kind: BlockKind,
+    id: Option<String>,
+    title: Option<String>,
+    collapsible: Option<bool>,
+    topic: Option<Topic>,
+    blocks: Option<Vec<Block>>,
+    text: Option<String>,
+    ordered: Option<bool>,
+    items: Option<Vec<String>>,
+    to: Option<LinkTarget>,
+    caption: Option<String>,
+    rows: Option<Vec<PriceRow>>,
+}
+
+#[cfg(any(target_arch = "wasm32", test))]
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BlockKind {
+    Section,
+    Paragraph,
+    List,
+    Link,
+    PriceTable,
+    Consultation,
+}
+
+#[cfg(any(target_arch = "wasm32", test))]
+impl TryFrom<FlatBlock> for Block {
+    type Error = &'static str;
+
+    fn try_from(f: FlatBlock) -> Result<Block, Self::Error> {
+        fn given<T>(field: Option<T>) -> Result<T, &'static str> {
+            field.ok_or("a block lacks a field its type needs")
+        }
+        // One bit per field, to check the fields given against those the kind has.
+        const ID: u16 = 1;
+        const TITLE: u16 = 1 << 1;
+        const COLLAPSIBLE: u16 = 1 << 2;
+        const TOPIC: u16 = 1 << 3;
+        const BLOCKS: u16 = 1 << 4;
+        const TEXT: u16 = 1 << 5;
+        const ORDERED: u16 = 1 << 6;
+        const ITEMS: u16 = 1 << 7;
+        const TO: u16 = 1 << 8;
+        const CAPTION: u16 = 1 << 9;
+        const ROWS: u16 = 1 << 10;
+        let given_fields = [
+            (f.id.is_some(), ID),
+            (f.title.is_some(), TITLE),
+            (f.collapsible.is_some(), COLLAPSIBLE),
+            (f.topic.is_some(), TOPIC),
+            (f.blocks.is_some(), BLOCKS),
+            (f.text.is_some(), TEXT),
+            (f.ordered.is_some(), ORDERED),
+            (f.items.is_some(), ITEMS),
+            (f.to.is_some(), TO),
+            (f.caption.is_some(), CAPTION),
+            (f.rows.is_some(), ROWS),
+        ]
+        .into_iter()
+        .filter(|&(is_given, _)| is_given)
+        .fold(0, |all, (_, bit)| all | bit);
+        let known = match f.kind {
+            BlockKind::Section => ID | TITLE | COLLAPSIBLE | TOPIC | BLOCKS,
+            BlockKind::Paragraph | BlockKind::Consultation => TEXT,
+            BlockKind::List => ORDERED | ITEMS,
+            BlockKind::Link => TEXT | TO,
+            BlockKind::PriceTable => CAPTION | ROWS,
+        };
+        if given_fields & !known != 0 {
+            return Err("a block has a field its type does not know");
+        }
+        Ok(match f.kind {
+            BlockKind::Section => Block::Section {
+                id: given(f.id)?,
+                title: given(f.title)?,
+                collapsible: f.collapsible.unwrap_or_default(),
+                topic: f.topic,
+                blocks: given(f.blocks)?,
+            },
+            BlockKind::Paragraph => Block::Paragraph {
+                text: given(f.text)?,
+            },
+            BlockKind::List => Block::List {
+                ordered: f.ordered.unwrap_or_default(),
+                items: given(f.items)?,
+            },
+            BlockKind::Link => Block::Link {
+                text: given(f.text)?,
+                to: given(f.to)?,
+            },
+            BlockKind::PriceTable => Block::PriceTable {
+                caption: f.caption,
+                rows: given(f.rows)?,
+            },
+            BlockKind::Consultation => Block::Consultation {
+                text: given(f.text)?,
+            },
+        })
+    }
+}
 
 impl Block {
     /// The blocks nested in this one (only sections nest).
@@ -540,7 +653,79 @@ impl PriceRow {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+
+    /// Reads a block both ways: serde's reader (native builds) and the flat one (the
+    /// app in the browser). `None` where the block is refused.
+    fn both_ways(block: &serde_json::Value) -> (Option<Block>, Option<Block>) {
+        let serde_way = serde_json::from_value::<Block>(block.clone()).ok();
+        let flat_way = serde_json::from_value::<FlatBlock>(block.clone())
+            .ok()
+            .and_then(|f| Block::try_from(f).ok());
+        (serde_way, flat_way)
+    }
+
+    /// The app in the browser reads every block as the build does, and refuses what the
+    /// build refuses.
+    #[test]
+    fn the_flat_block_reader_agrees_with_serde() {
+        let path = format!(
+            "{}/public/content/articles/exosome-side-effects.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let article: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut read = 0;
+        let mut pending: Vec<serde_json::Value> = article["body"].as_array().unwrap().clone();
+        while let Some(block) = pending.pop() {
+            let (serde_way, flat_way) = both_ways(&block);
+            assert!(serde_way.is_some(), "{block}");
+            assert_eq!(serde_way, flat_way, "{block}");
+            pending.extend(block["blocks"].as_array().cloned().unwrap_or_default());
+            read += 1;
+        }
+        assert!(read > 40, "{read} blocks read");
+
+        let accepted = [
+            json!({ "type": "paragraph", "text": "本文" }),
+            json!({ "text": "本文", "type": "consultation" }),
+            json!({ "type": "list", "items": ["a"] }),
+            json!({ "type": "list", "ordered": true, "items": [] }),
+            json!({ "type": "link", "text": "詳細", "to": { "category": "aga" } }),
+            json!({ "type": "link", "text": "FAQ", "to": { "faq": { "item": "q1" } } }),
+            json!({ "type": "price_table", "rows": [{ "item": "注射", "yen": 1000 }] }),
+            json!({ "type": "price_table", "caption": "料金", "rows": [] }),
+            json!({ "type": "section", "id": "a", "title": "見出し", "blocks": [] }),
+            json!({ "type": "section", "id": "a", "title": "見出し", "collapsible": true,
+                    "topic": "side_effects", "blocks": [{ "type": "paragraph", "text": "x" }] }),
+        ];
+        let refused = [
+            json!({ "type": "paragraph" }),
+            json!({ "type": "paragraph", "text": "本文", "id": "a" }),
+            json!({ "type": "paragraph", "text": "本文", "colour": "red" }),
+            json!({ "type": "paragraph", "text": 3 }),
+            json!({ "type": "quote", "text": "本文" }),
+            json!({ "text": "本文" }),
+            json!({ "type": "list", "items": ["a"], "text": "x" }),
+            json!({ "type": "link", "text": "詳細" }),
+            json!({ "type": "link", "text": "詳細", "to": { "mail": "a@example.com" } }),
+            json!({ "type": "price_table", "rows": [{ "item": "注射", "yen": -1 }] }),
+            json!({ "type": "section", "id": "a", "blocks": [] }),
+            json!({ "type": "section", "id": "a", "title": "見出し", "blocks": [], "topic": "price" }),
+            json!({ "type": "section", "id": "a", "title": "見出し", "blocks": [{ "type": "paragraph" }] }),
+            json!({ "type": "consultation", "text": "予約", "items": [] }),
+        ];
+        for block in &accepted {
+            let (serde_way, flat_way) = both_ways(block);
+            assert!(serde_way.is_some(), "{block}");
+            assert_eq!(serde_way, flat_way, "{block}");
+        }
+        for block in &refused {
+            assert_eq!(both_ways(block), (None, None), "{block}");
+        }
+    }
 
     fn bundled_article() -> Article {
         let path = format!(

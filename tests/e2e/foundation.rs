@@ -165,8 +165,9 @@ fn the_release_build_stays_within_its_size_budget() {
     // The hydrating build carries both ways to draw a view: taking over prerendered
     // HTML, and rendering afresh where the build did not render the URL's state.
     let budgets = [
-        // What every patient loads.
-        ("clinic-column-", "_bg.wasm.br", 338_900),
+        // What every patient loads. Its type ids change with any edit to the crate,
+        // which moves the brotli size by about 150 B with no code added.
+        ("clinic-column-", "_bg.wasm.br", 330_700),
         ("clinic-column-", ".js.br", 9_000),
         ("main-", ".css.br", 8_000),
         // The embed-code page's own bundle, for marketers only.
