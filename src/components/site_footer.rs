@@ -16,8 +16,8 @@ pub fn SiteFooter() -> impl IntoView {
         move |_| {
             let (frame, catalog) = (source.site_and_clinics(), source.site_and_catalog());
             async move {
-                let (site, clinics) = frame.await?;
-                let (_, catalog) = catalog.await?;
+                let ((site, clinics), (_, catalog)) =
+                    futures::future::try_join(frame, catalog).await?;
                 Ok::<_, data::LoadError>((site, clinics, catalog))
             }
         },

@@ -10,6 +10,8 @@ use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
 
+use futures::future::try_join;
+use futures::join;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -234,20 +236,21 @@ impl Content {
         self.load(files::INDEX)
     }
 
+    // Loads start when first awaited, so the views' pairs are awaited together: one
+    // round trip, not one per file.
+
     /// The site with its article counts: the list's frame and the category menus.
     pub fn site_and_catalog(
         &self,
     ) -> impl Future<Output = Result<(Arc<Site>, Arc<Catalog>), LoadError>> + Send + 'static {
-        let (site, catalog) = (self.site(), self.load(derived::files::CATALOG));
-        async move { Ok((site.await?, catalog.await?)) }
+        try_join(self.site(), self.load(derived::files::CATALOG))
     }
 
     /// The site with its clinics: the clinics page and the footer.
     pub fn site_and_clinics(
         &self,
     ) -> impl Future<Output = Result<(Arc<Site>, Arc<Clinics>), LoadError>> + Send + 'static {
-        let (site, clinics) = (self.site(), self.clinics());
-        async move { Ok((site.await?, clinics.await?)) }
+        try_join(self.site(), self.clinics())
     }
 
     /// One article. A malformed slug is a 404, never a request for another file.
@@ -272,31 +275,37 @@ impl Content {
         &self,
         slug: String,
     ) -> impl Future<Output = Result<Option<ArticlePage>, LoadError>> + Send + 'static {
-        let site = self.site();
-        let article = self.article(&slug);
-        let related = crate::content::is_slug(&slug)
-            .then(|| self.load::<Vec<ArticleSummary>>(&derived::files::related(&slug)));
-        let catalog = self.load::<Catalog>(derived::files::CATALOG);
+        // A malformed slug asks for nothing at all.
+        let loads = crate::content::is_slug(&slug).then(|| {
+            (
+                self.article(&slug),
+                self.load::<Vec<ArticleSummary>>(&derived::files::related(&slug)),
+                self.site(),
+                self.load::<Catalog>(derived::files::CATALOG),
+            )
+        });
         async move {
-            let article = match article.await {
+            let Some((article, related, site, catalog)) = loads else {
+                return Ok(None);
+            };
+            // All four at once: a request waits for none of the others' answers.
+            let (article, related, site, catalog) = join!(article, related, site, catalog);
+            let article = match article {
                 Ok(article) => article,
                 Err(e) if e.is_not_found() => return Ok(None),
                 Err(e) => return Err(e),
             };
             let related = match related {
-                Some(related) => match related.await {
-                    Ok(related) => related.as_ref().clone(),
-                    // An article newer than the derived files has no related list yet.
-                    Err(e) if e.is_not_found() => Vec::new(),
-                    Err(e) => return Err(e),
-                },
-                None => Vec::new(),
+                Ok(related) => related.as_ref().clone(),
+                // An article newer than the derived files has no related list yet.
+                Err(e) if e.is_not_found() => Vec::new(),
+                Err(e) => return Err(e),
             };
             Ok(Some(ArticlePage {
-                site: site.await?,
+                site: site?,
                 article,
                 related,
-                catalog: catalog.await?,
+                catalog: catalog?,
             }))
         }
     }
@@ -308,10 +317,9 @@ impl Content {
         let faq = self.load(files::FAQ);
         let sources = self.load(derived::files::FAQ_SOURCES);
         async move {
-            let faq = faq.await?;
+            let (faq, sources) = join!(faq, sources);
             // Without the titles the answers still link to their sources.
-            let sources = sources.await.unwrap_or_default();
-            Ok((faq, sources))
+            Ok((faq?, sources.unwrap_or_default()))
         }
     }
 

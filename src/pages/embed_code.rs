@@ -22,7 +22,10 @@ pub fn EmbedCodePage() -> impl IntoView {
         || (),
         move |_| {
             let (site, latest) = (source.site(), source.latest(None, PICKABLE));
-            async move { Ok::<_, LoadError>((site.await?, Arc::new(latest.await?))) }
+            async move {
+                let (site, latest) = futures::future::try_join(site, latest).await?;
+                Ok::<_, LoadError>((site, Arc::new(latest)))
+            }
         },
     );
     // Wide from its first tag: main widens before anything in it is drawn.

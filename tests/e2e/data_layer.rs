@@ -110,6 +110,7 @@ async fn an_unknown_article_is_not_found_and_a_hostile_slug_fetches_nothing() {
     app.finish_allowing(&[
         "/column/no-such-article - ",
         "/articles/no-such-article.json - ",
+        "/related/no-such-article.json - ",
         "onerror%3Dalert(1)%3E - ",
     ])
     .await;
@@ -162,6 +163,65 @@ async fn content_is_fetched_once_per_page_load() {
     ] {
         let n = fetched.iter().filter(|u| u.ends_with(file)).count();
         assert_eq!(n, 1, "{file} fetched {n} times: {fetched:?}");
+    }
+    app.finish().await;
+}
+
+/// On a phone network every request is a round trip of its own: a view asks for all
+/// the files it needs at once, so it waits for one round trip, not one per file.
+#[tokio::test]
+async fn a_view_asks_for_all_its_files_at_once() {
+    let app = App::launch().await;
+    app.open("/").await;
+    app.cdp("Network.enable", json!({})).await;
+    app.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 300, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await;
+    // The content requests a client-side visit makes, with when each started and ended.
+    const REQUESTS_SINCE_CLICK: &str = "return performance.getEntriesByType('resource')
+        .filter(e => e.name.includes('/content/') && e.startTime >= window.clickedAt)
+        .map(e => [e.name.split('/content/')[1], e.startTime, e.responseEnd])";
+    let visits: [(&str, &str, &[&str]); 2] = [
+        (
+            ".card__title a",
+            ".article__title",
+            // With the site and the counts too, unless the list left them in memory.
+            &[
+                "articles/exosome-side-effects.json",
+                "derived/related/exosome-side-effects.json",
+            ],
+        ),
+        (
+            ".site-header a[href='/faq']",
+            ".faq-toolbar",
+            &["faq.json", "derived/faq-sources.json"],
+        ),
+    ];
+    for (link, shown, files) in visits {
+        app.js(&format!(
+            "window.clickedAt = performance.now(); document.querySelector({link:?}).click()"
+        ))
+        .await;
+        // The view shows once every file it asked for has come.
+        app.wait_for(shown).await;
+        let requests = app.js(REQUESTS_SINCE_CLICK).await;
+        let requests = requests.as_array().unwrap();
+        let named: Vec<&str> = requests.iter().map(|r| r[0].as_str().unwrap()).collect();
+        for file in files {
+            assert!(named.contains(file), "{file} not among {named:?}");
+        }
+        // Every request went out before the first answer came back.
+        let last_start = requests
+            .iter()
+            .map(|r| r[1].as_f64().unwrap())
+            .fold(0.0, f64::max);
+        let first_end = requests
+            .iter()
+            .map(|r| r[2].as_f64().unwrap())
+            .fold(f64::INFINITY, f64::min);
+        assert!(last_start < first_end, "one after another: {requests:?}");
     }
     app.finish().await;
 }
