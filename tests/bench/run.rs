@@ -212,8 +212,18 @@ async fn cold_article_load(app: &App) -> Vec<f64> {
     times
 }
 
-/// A client-side navigation from the list to the article, content not yet cached.
-async fn list_to_article(app: &App) -> Vec<f64> {
+/// A phone network's round trip, in ms, for the navigation measured over one.
+const PHONE_ROUND_TRIP: u32 = 150;
+
+/// A client-side navigation from the list to the article, content not yet cached,
+/// each request delayed by `latency` ms (a phone network's round trip).
+async fn list_to_article(app: &App, latency: u32) -> Vec<f64> {
+    app.cdp("Network.enable", json!({})).await;
+    app.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": latency, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await;
     let mut times = Vec::new();
     for _ in 0..RUNS {
         app.open("/").await;
@@ -302,7 +312,8 @@ pub async fn main() {
 
     let app = App::launch().await;
     slowed(&app).await;
-    let nav = list_to_article(&app).await;
+    let nav = list_to_article(&app, 0).await;
+    let nav_far = list_to_article(&app, PHONE_ROUND_TRIP).await;
     app.finish().await;
 
     println!();
@@ -340,6 +351,10 @@ pub async fn main() {
     println!(
         "| list -> article, client-side navigation                 | {:>9.1} |",
         median(nav)
+    );
+    println!(
+        "|   the same, {PHONE_ROUND_TRIP} ms per round trip                          | {:>9.1} |",
+        median(nav_far)
     );
 
     let dist = project_dir().join("dist");
