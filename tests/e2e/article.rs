@@ -289,11 +289,12 @@ async fn an_unknown_slug_gets_an_article_not_found_view() {
     app.assert_accessible().await;
     app.click(".not-found a[href='/']").await;
     app.wait_text("h1", "美脱毛コラム").await;
-    // The page itself answers 404, as a missing page should, and so does the article
-    // file the app asked for.
+    // The page itself answers 404, as a missing page should, and so do the article
+    // file and its related list, which the app asks for together.
     app.finish_allowing(&[
         "/column/no-such-article - ",
         "/articles/no-such-article.json - ",
+        "/related/no-such-article.json - ",
     ])
     .await;
 }

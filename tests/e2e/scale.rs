@@ -283,7 +283,10 @@ async fn typed_results_skip_the_cards_off_screen_and_other_lists_lay_out_every_c
     const LAID_OUT: &str =
         "const laidOut = card => card.checkVisibility({ contentVisibilityAuto: true });";
     let skipped = |cards: &str| {
-        format!("{LAID_OUT} return [...document.querySelectorAll({cards:?})].filter(c => !laidOut(c)).length")
+        format!(
+            "{LAID_OUT} const cards = [...document.querySelectorAll({cards:?})];
+             return cards.length ? cards.filter(c => !laidOut(c)).length : -1"
+        )
     };
     let all_cards = skipped(".article-list > li > .card");
     app.open("/?page=1").await;
