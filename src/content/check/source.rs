@@ -271,7 +271,10 @@ mod tests {
     fn lines(text: &str) -> Vec<String> {
         let mut report = Report::default();
         let loaded = parse(text, "f.json", &mut report);
-        assert!(matches!(loaded, Loaded::Failed) == !report.diagnostics.is_empty());
+        assert_eq!(
+            matches!(loaded, Loaded::Failed),
+            !report.diagnostics.is_empty()
+        );
         report.lines().collect()
     }
 
