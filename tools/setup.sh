@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing; skips what is already there.
-#   tools/setup.sh build   Rust wasm target, trunk, wasm-bindgen CLI, wasm-opt, the
+#   tools/setup.sh build   Rust wasm target and standard library source, trunk, wasm-bindgen CLI, wasm-opt, the
 #                          Japanese font the share images are drawn with
 #   tools/setup.sh test    all of the above, plus Chromium, ChromeDriver, nginx,
 #                          brotli and the npm test tools (Lighthouse runs this
@@ -19,6 +19,18 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/,
 
 say() { printf 'setup: %s\n' "$*"; }
 
+# A registry can drop a connection now and then; a download is tried three times.
+retry() {
+  local n
+  for n in 1 2 3; do
+    "$@" && return 0
+    [ "$n" = 3 ] && break
+    say "failed (try $n of 3), trying again in $((n * 15)) s: $*"
+    sleep $((n * 15))
+  done
+  return 1
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -26,32 +38,32 @@ as_root() {
 apt_updated=
 apt_install() {
   if [ -z "$apt_updated" ]; then
-    as_root apt-get update -qq
+    retry as_root apt-get update -qq
     apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@"
+  DEBIAN_FRONTEND=noninteractive retry as_root apt-get install -y -qq --no-install-recommends "$@"
 }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+  retry rustup target add wasm32-unknown-unknown
 fi
-for component in rustfmt clippy; do
+for component in rustfmt clippy rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding $component"
-    rustup component add "$component"
+    retry rustup component add "$component"
   fi
 done
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (a few minutes)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  retry cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
   # Not --locked: one of its locked dependencies is no longer on the registry.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  retry cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
 if ! command -v npm >/dev/null; then
@@ -61,7 +73,7 @@ fi
 stamp="$root/tools/node_modules/.installed-from-lock"
 if [ ! -f "$stamp" ] || ! cmp -s "$root/tools/package-lock.json" "$stamp"; then
   say "installing npm tools (wasm-opt from binaryen, axe-core, Lighthouse)"
-  npm ci --prefix "$root/tools" --no-audit --no-fund --loglevel=error
+  retry npm ci --prefix "$root/tools" --no-audit --no-fund --loglevel=error
   cp "$root/tools/package-lock.json" "$stamp"
 fi
 
