@@ -195,8 +195,8 @@ pub enum Warning {
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Warning::Theme(t) => write!(f, "theme={t:?} is not light, dark or auto; using auto"),
-            Warning::Accent(a, why) => write!(f, "accent={a:?} ignored: {}", why.english()),
+            Warning::Theme(t) => write!(f, "theme=\"{t}\" is not light, dark or auto; using auto"),
+            Warning::Accent(a, why) => write!(f, "accent=\"{a}\" ignored: {}", why.english()),
             Warning::Utm(key) => {
                 write!(
                     f,
@@ -205,9 +205,9 @@ impl std::fmt::Display for Warning {
             }
             Warning::Limit(l) => write!(
                 f,
-                "limit={l:?} is not a number from 1 to {MAX_LIMIT}; using {DEFAULT_LIMIT}"
+                "limit=\"{l}\" is not a number from 1 to {MAX_LIMIT}; using {DEFAULT_LIMIT}"
             ),
-            Warning::Category(c) => write!(f, "category={c:?} does not exist; showing all"),
+            Warning::Category(c) => write!(f, "category=\"{c}\" does not exist; showing all"),
         }
     }
 }

@@ -101,7 +101,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).map_err(|e| serde::de::Error::custom(format!("{s:?}: {e}")))
+        Date::parse(&s).map_err(|e| serde::de::Error::custom(format!("\"{s}\": {e}")))
     }
 }
 
