@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing; skips what is already there.
-#   tools/setup.sh build   Rust wasm target and standard library source, trunk, wasm-bindgen CLI, wasm-opt, the
+#   tools/setup.sh build   Rust wasm target and standard library source, trunk, wasm-bindgen CLI, wasm-opt, terser, the
 #                          Japanese font the share images are drawn with
 #   tools/setup.sh test    all of the above, plus Chromium, ChromeDriver, nginx,
 #                          brotli and the npm test tools (Lighthouse runs this
@@ -72,7 +72,7 @@ if ! command -v npm >/dev/null; then
 fi
 stamp="$root/tools/node_modules/.installed-from-lock"
 if [ ! -f "$stamp" ] || ! cmp -s "$root/tools/package-lock.json" "$stamp"; then
-  say "installing npm tools (wasm-opt from binaryen, axe-core, Lighthouse)"
+  say "installing npm tools (wasm-opt from binaryen, terser, axe-core, Lighthouse)"
   retry npm ci --prefix "$root/tools" --no-audit --no-fund --loglevel=error
   cp "$root/tools/package-lock.json" "$stamp"
 fi
