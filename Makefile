@@ -63,15 +63,19 @@ WASM_SIZE := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 # $(call release,DIR,PUBLIC_URL[,CONTENT]): CONTENT replaces the bundled content.
 # The embed-code page is a bundle of its own (src/bin/embed-code.rs): trunk builds it
 # from a copy of index.html naming that binary, and its page becomes the prerenderer's
-# template for /embed-code. The wasm-bindgen glue is minified with terser (trunk's own
-# minifier would also strip the markers the prerenderer needs from index.html).
+# template for /embed-code. Then the names each module imports from its glue are
+# shortened in both files (tools/shorten-imports.mjs), and the glue is minified with
+# terser (trunk's own minifier would also strip the prerenderer's markers from
+# index.html).
 define release
 	$(WASM_SIZE) trunk build --release --features hydrate --public-url $(2) --dist $(1)
 	sed 's/data-bin="clinic-column"/data-bin="embed-code"/' index.html > .embed-code-$(notdir $(1)).html
 	$(WASM_SIZE) trunk build .embed-code-$(notdir $(1)).html --release --features hydrate --public-url $(2) --dist target/marketers-$(notdir $(1))
 	cp target/marketers-$(notdir $(1))/embed-code-* $(1)/
+	@for wasm in $(1)/clinic-column-*_bg.wasm $(1)/embed-code-*_bg.wasm; do \
+	  node tools/shorten-imports.mjs "$$wasm" "$${wasm%_bg.wasm}.js" || exit 1; done
 	@for js in $(1)/clinic-column-*.js $(1)/embed-code-*.js; do \
-	  terser "$$js" --module --compress --mangle --output "$$js.min" && mv "$$js.min" "$$js"; done
+	  terser "$$js" --module --compress --mangle --output "$$js.min" && mv "$$js.min" "$$js" || exit 1; done
 	cp target/marketers-$(notdir $(1))/index.html $(1)/.template-embed-code.html
 	rm -rf target/marketers-$(notdir $(1)) .embed-code-$(notdir $(1)).html
 	$(if $(3),rm -rf $(1)/content && cp -r $(3) $(1)/content && rm -f $(1)/content/.content-synth)
