@@ -598,13 +598,30 @@ const EVERY_VIEW: [&str; 5] = [
     "/embed-code",
 ];
 
+/// Adds up the page's layout shifts, and notes for each what moved, when, and where
+/// from and to, so that a failure says which element to look at.
+const LAYOUT_SHIFTS: &str = r#"
+window.__cls = 0;
+window.__shifts = [];
+const describe = (n) => n ? n.nodeName + (n.id ? '#' + n.id : '') + (n.className && n.className.baseVal === undefined ? '.' + String(n.className).split(' ').join('.') : '') : '(removed)';
+const rect = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.hadRecentInput) continue;
+    window.__cls += e.value;
+    const moved = e.sources.map((s) => `${describe(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`);
+    window.__shifts.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${moved.join(', ')}`);
+  }
+}).observe({ type: 'layout-shift', buffered: true });
+"#;
+
 #[tokio::test]
 async fn no_view_shifts_its_layout_on_first_load() {
     let app = App::launch_with(Deployment::root(), Viewport::Phone).await;
     app.cdp("Page.enable", json!({})).await;
     app.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": "window.__cls = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });" }),
+        json!({ "source": LAYOUT_SHIFTS }),
     )
     .await;
     for path in EVERY_VIEW {
@@ -613,7 +630,12 @@ async fn no_view_shifts_its_layout_on_first_load() {
         // Let late work (fonts, effects) settle before reading the total.
         tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
         let cls = app.js("return window.__cls").await.as_f64().unwrap();
-        assert!(cls < 0.02, "{path}: cumulative layout shift {cls}");
+        let shifts = app.js("return window.__shifts.join('; ')").await;
+        assert!(
+            cls < 0.02,
+            "{path}: cumulative layout shift {cls}: {}",
+            shifts.as_str().unwrap_or_default()
+        );
     }
     app.finish().await;
 }
