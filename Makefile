@@ -72,10 +72,9 @@ define release
 	sed 's/data-bin="clinic-column"/data-bin="embed-code"/' index.html > .embed-code-$(notdir $(1)).html
 	$(WASM_SIZE) trunk build .embed-code-$(notdir $(1)).html --release --features hydrate --public-url $(2) --dist target/marketers-$(notdir $(1))
 	cp target/marketers-$(notdir $(1))/embed-code-* $(1)/
-	@for wasm in $(1)/clinic-column-*_bg.wasm $(1)/embed-code-*_bg.wasm; do \
-	  node tools/shorten-imports.mjs "$$wasm" "$${wasm%_bg.wasm}.js" || exit 1; done
-	@for js in $(1)/clinic-column-*.js $(1)/embed-code-*.js; do \
-	  terser "$$js" --module --compress --mangle --output "$$js.min" && mv "$$js.min" "$$js" || exit 1; done
+	@for wasm in $(1)/clinic-column-*_bg.wasm $(1)/embed-code-*_bg.wasm; do js="$${wasm%_bg.wasm}.js"; \
+	  node tools/shorten-imports.mjs "$$wasm" "$$js" \
+	  && terser "$$js" --module --compress --mangle --output "$$js.min" && mv "$$js.min" "$$js" || exit 1; done
 	cp target/marketers-$(notdir $(1))/index.html $(1)/.template-embed-code.html
 	rm -rf target/marketers-$(notdir $(1)) .embed-code-$(notdir $(1)).html
 	$(if $(3),rm -rf $(1)/content && cp -r $(3) $(1)/content && rm -f $(1)/content/.content-synth)

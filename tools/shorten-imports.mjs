@@ -14,7 +14,9 @@ if (!wasmPath || !jsPath) {
 }
 
 // Only the glue's own functions carry a hash; wasm-bindgen's intrinsics keep their names.
-const HASHED = /^__wbg_[A-Za-z0-9_]*_[0-9a-f]{16}$/;
+const HASHED_NAME = "__wbg_[A-Za-z0-9_]*_[0-9a-f]{16}";
+const HASHED = new RegExp(`^${HASHED_NAME}$`);
+const HASHED_IN_GLUE = new RegExp(`\\b${HASHED_NAME}\\b`, "g");
 
 const wasm = readFileSync(wasmPath);
 let js = readFileSync(jsPath, "utf8");
@@ -56,22 +58,22 @@ function shortName(i) {
   return s;
 }
 
+// Limits: flags, minimum, and a maximum when the flags say so.
+function skipLimits(buf, pos) {
+  const flags = buf[pos];
+  pos = readLeb(buf, pos + 1)[1];
+  return flags & 1 ? readLeb(buf, pos)[1] : pos;
+}
+
 // The length in bytes of an import's description, which follows its kind.
 function skipDescription(buf, pos, kind) {
   switch (kind) {
     case 0: // function: type index
       return readLeb(buf, pos)[1];
-    case 1: { // table: element type, limits
-      pos += 1;
-      const flags = buf[pos++];
-      pos = readLeb(buf, pos)[1];
-      return flags & 1 ? readLeb(buf, pos)[1] : pos;
-    }
-    case 2: { // memory: limits
-      const flags = buf[pos++];
-      pos = readLeb(buf, pos)[1];
-      return flags & 1 ? readLeb(buf, pos)[1] : pos;
-    }
+    case 1: // table: element type, limits
+      return skipLimits(buf, pos + 1);
+    case 2: // memory: limits
+      return skipLimits(buf, pos);
     case 3: // global: value type, mutability
       return pos + 2;
     case 4: // tag: attribute, type index
@@ -123,7 +125,7 @@ while (pos < wasm.length) {
 // Every hashed name in the glue must be one the module imports, and every renamed
 // import must be found in the glue: otherwise the two files would no longer agree.
 const seen = new Set();
-js = js.replace(/\b__wbg_[A-Za-z0-9_]*_[0-9a-f]{16}\b/g, (found) => {
+js = js.replace(HASHED_IN_GLUE, (found) => {
   const short = renames.get(found);
   if (!short) throw new Error(`${jsPath}: ${found} is not imported by ${wasmPath}`);
   seen.add(found);
