@@ -71,23 +71,14 @@ pub fn card(
 ) -> String {
     let heading = if nested { "h3" } else { "h2" };
     let mut out = String::with_capacity(512);
-    out.push_str(&format!(
-        "<{heading} class=\"card__title\"><a href=\"{}\"",
-        escape(&link.href)
+    out.push_str(&format!("<{heading} class=\"card__title\">"));
+    out.push_str(&anchor(
+        link,
+        None,
+        &highlighted(&summary.title, terms, true),
     ));
-    if link.new_tab {
-        out.push_str(" target=\"_blank\"");
-    }
-    if let Some(rel) = link.rel {
-        out.push_str(&format!(" rel=\"{}\"", escape(rel)));
-    }
-    out.push('>');
-    out.push_str(&highlighted(&summary.title, terms, true));
-    if link.new_tab {
-        out.push_str(&format!("<span class=\"visually-hidden\">{NEW_TAB}</span>"));
-    }
     out.push_str(&format!(
-        "</a></{heading}><p class=\"card__meta\"><time datetime=\"{}\">{}</time>\
+        "</{heading}><p class=\"card__meta\"><time datetime=\"{}\">{}</time>\
          <span class=\"badge\">{}</span><span class=\"card__reading\">約{}分で読めます</span></p>\
          <p class=\"card__excerpt\">{}</p>",
         summary.published,
@@ -102,6 +93,27 @@ pub fn card(
             escape(doctor)
         ));
     }
+    out
+}
+
+/// `<a>` around `inner` (markup), the link's target and rel set, a new tab said.
+pub fn anchor(link: &Link, class: Option<&str>, inner: &str) -> String {
+    let mut out = format!("<a href=\"{}\"", escape(&link.href));
+    if let Some(class) = class {
+        out.push_str(&format!(" class=\"{}\"", escape(class)));
+    }
+    if link.new_tab {
+        out.push_str(" target=\"_blank\"");
+    }
+    if let Some(rel) = link.rel {
+        out.push_str(&format!(" rel=\"{}\"", escape(rel)));
+    }
+    out.push('>');
+    out.push_str(inner);
+    if link.new_tab {
+        out.push_str(&format!("<span class=\"visually-hidden\">{NEW_TAB}</span>"));
+    }
+    out.push_str("</a>");
     out
 }
 

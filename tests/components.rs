@@ -2,7 +2,7 @@
 //! (`cargo test --target wasm32-unknown-unknown --test components`).
 #![cfg(target_arch = "wasm32")]
 
-use clinic_column::components::{CardView, ColumnHeader, LoadFailure};
+use clinic_column::components::{card_view, ColumnHeader, LoadFailure};
 use clinic_column::content::Column;
 use clinic_column::data::LoadError;
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ fn load_failure_offers_a_working_retry() {
 async fn a_card_is_parsed_again_only_when_its_markup_changes() {
     let inside = RwSignal::new("<h2>一</h2>".to_string());
     let host =
-        mount(move || view! { <ul>{move || view! { <li>{CardView(inside.get())}</li> }}</ul> });
+        mount(move || view! { <ul>{move || view! { <li>{card_view(inside.get())}</li> }}</ul> });
     let heading = || host.query_selector(".card h2").unwrap().unwrap();
     let first = heading();
     assert_eq!(first.text_content().as_deref(), Some("一"));

@@ -63,7 +63,12 @@ pub fn ExternalLink(
     #[prop(optional, into)] class: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    let link = match embedded() {
+    anchor(external_link(href), class, children)
+}
+
+/// How a link to another site opens: see [`ExternalLink`].
+pub fn external_link(href: String) -> Link {
+    match embedded() {
         Some(e) => Link {
             href: with_utm(&href, &e.utm),
             rel: Some("noopener"),
@@ -74,8 +79,7 @@ pub fn ExternalLink(
             rel: Some("noopener"),
             new_tab: false,
         },
-    };
-    anchor(link, class, children)
+    }
 }
 
 /// The anchor both link components draw; one opening a new tab says so.

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::base;
 use crate::components::{
-    card_inside, AppLink, CardView, ColumnHeader, LiveCount, LoadFailure, PageContent, PageMeta,
+    card_inside, card_view, AppLink, ColumnHeader, LiveCount, LoadFailure, PageContent, PageMeta,
     Pagination, SearchField, Skeleton, TypedSearch,
 };
 use crate::content::derived::Catalog;
@@ -328,7 +328,7 @@ fn Results(
     }
     let items = cards
         .into_iter()
-        .map(|inside| view! { <li>{CardView(inside)}</li> })
+        .map(|inside| view! { <li>{card_view(inside)}</li> })
         .collect_view();
     view! {
         {listing.unknown_category.map(|c| view! {
