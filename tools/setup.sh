@@ -55,6 +55,13 @@ for component in rustfmt clippy rust-src; do
   fi
 done
 
+# trunk builds offline, and the release wasm with a standard library of its own
+# (Makefile, WASM_SIZE): the project's dependencies and that library's are fetched
+# here, beforehand.
+retry cargo fetch --quiet --manifest-path "$root/Cargo.toml"
+retry env RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$root/Cargo.toml" \
+  -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (a few minutes)"
   retry cargo install trunk --version "$TRUNK_VERSION" --locked
