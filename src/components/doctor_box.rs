@@ -1,40 +1,65 @@
 use leptos::prelude::*;
 
-use super::ExternalLink;
+use super::{external_link, RawElement};
 use crate::base;
 use crate::content::Doctor;
+use crate::markup::{anchor, escape};
 
 /// "この記事の監修医師": who is responsible for the article's medical content. Only
 /// what the content gives is shown: a doctor with a name alone reads as complete.
+/// Markup that never changes once drawn.
 #[component]
 pub fn DoctorBox(doctor: Doctor) -> impl IntoView {
+    RawElement(doctor_box(doctor))
+}
+
+/// The box's markup, for a block drawn as one string around it.
+pub fn doctor_box(doctor: Doctor) -> String {
     let photo = doctor.photo.map(|p| base::use_deployment().content_url(&p));
-    let alt = format!("{} 先生", doctor.name);
-    let has_photo = photo.is_some();
-    view! {
-        <aside class="doctor-box" class:doctor-box--photo=has_photo aria-label="この記事の監修医師">
-            {photo.map(|src| view! {
-                <img class="doctor-box__photo" src=src alt=alt width="96" height="96" loading="lazy" decoding="async" />
-            })}
-            <div class="doctor-box__text">
-                <p class="doctor-box__label">"この記事の監修医師"</p>
-                <p class="doctor-box__affiliation">
-                    {doctor.affiliation}
-                    {doctor.title.map(|t| view! { " " {t} })}
-                </p>
-                <p class="doctor-box__name">
-                    {doctor.name}
-                    <span class="doctor-box__reading">"(" {doctor.reading} ")"</span>
-                    " 先生"
-                </p>
-                {doctor.specialty.map(|s| view! { <p class="doctor-box__specialty">{s}</p> })}
-                {doctor.profile.map(|p| view! { <p class="doctor-box__profile">{p}</p> })}
-                {doctor.profile_url.filter(|u| u.starts_with("https://")).map(|u| view! {
-                    <p class="doctor-box__link"><ExternalLink href=u>"医師のプロフィールを見る"</ExternalLink></p>
-                })}
-            </div>
-        </aside>
+    let mut out = format!(
+        "<aside class=\"doctor-box{}\" aria-label=\"この記事の監修医師\">",
+        if photo.is_some() {
+            " doctor-box--photo"
+        } else {
+            ""
+        }
+    );
+    if let Some(src) = photo {
+        out.push_str(&format!(
+            "<img class=\"doctor-box__photo\" src=\"{}\" alt=\"{} 先生\" width=\"96\" \
+             height=\"96\" loading=\"lazy\" decoding=\"async\">",
+            escape(&src),
+            escape(&doctor.name)
+        ));
     }
+    let title = doctor
+        .title
+        .map(|t| format!(" {}", escape(&t)))
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "<div class=\"doctor-box__text\"><p class=\"doctor-box__label\">この記事の監修医師</p>\
+         <p class=\"doctor-box__affiliation\">{}{title}</p>\
+         <p class=\"doctor-box__name\">{}<span class=\"doctor-box__reading\">({})</span> 先生</p>",
+        escape(&doctor.affiliation),
+        escape(&doctor.name),
+        escape(&doctor.reading),
+    ));
+    for (class, text) in [("specialty", doctor.specialty), ("profile", doctor.profile)] {
+        if let Some(text) = text {
+            out.push_str(&format!(
+                "<p class=\"doctor-box__{class}\">{}</p>",
+                escape(&text)
+            ));
+        }
+    }
+    if let Some(url) = doctor.profile_url.filter(|u| u.starts_with("https://")) {
+        out.push_str(&format!(
+            "<p class=\"doctor-box__link\">{}</p>",
+            anchor(&external_link(url), None, "医師のプロフィールを見る")
+        ));
+    }
+    out.push_str("</div></aside>");
+    out
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -1,4 +1,4 @@
-use super::InPageLink;
+use super::{InPageLink, RawElement};
 use leptos::prelude::*;
 
 use crate::content::Clinic;
@@ -30,23 +30,29 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
             percent(r.height, HEIGHT),
         )
     };
-    let leaders = placed
-        .groups
-        .iter()
-        .filter_map(|p| p.leader)
-        .map(|((x1, y1), (x2, y2))| {
-            let [x1, y1, x2, y2] = [x1, y1, x2, y2].map(two_decimals);
-            view! { <line x1=x1 y1=y1 x2=x2 y2=y2 /> }
-        })
-        .collect_view();
-    let dots = placed
-        .groups
-        .iter()
-        .map(|p| {
-            let (cx, cy) = (two_decimals(p.dot.0), two_decimals(p.dot.1));
-            view! { <circle class="japan-map__dot" cx=cx cy=cy r=two_decimals(DOT) /> }
-        })
-        .collect_view();
+    // The drawing never changes once drawn: one string.
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 {} {}\" aria-hidden=\"true\" focusable=\"false\">\
+         <path class=\"japan-map__land\" d=\"{OUTLINE}\"></path><g class=\"japan-map__leaders\">",
+        two_decimals(WIDTH),
+        two_decimals(HEIGHT)
+    );
+    for ((x1, y1), (x2, y2)) in placed.groups.iter().filter_map(|p| p.leader) {
+        let [x1, y1, x2, y2] = [x1, y1, x2, y2].map(two_decimals);
+        svg.push_str(&format!(
+            "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\"></line>"
+        ));
+    }
+    svg.push_str("</g>");
+    for p in &placed.groups {
+        svg.push_str(&format!(
+            "<circle class=\"japan-map__dot\" cx=\"{}\" cy=\"{}\" r=\"{}\"></circle>",
+            two_decimals(p.dot.0),
+            two_decimals(p.dot.1),
+            two_decimals(DOT)
+        ));
+    }
+    svg.push_str("</svg>");
     let labels = located
         .iter()
         .zip(&placed.labels)
@@ -65,11 +71,7 @@ pub fn JapanMap(clinics: Vec<Clinic>, #[prop(into)] brand: String) -> impl IntoV
         <figure class="japan-map" aria-labelledby="japan-map-caption">
             // Label text in container units: the font size as a share of the width.
             <div class="japan-map__canvas" style=format!("--font:{}", two_decimals(FONT / WIDTH * 100.0))>
-                <svg viewBox=format!("0 0 {} {}", two_decimals(WIDTH), two_decimals(HEIGHT)) aria-hidden="true" focusable="false">
-                    <path class="japan-map__land" d=OUTLINE />
-                    <g class="japan-map__leaders">{leaders}</g>
-                    {dots}
-                </svg>
+                {RawElement(svg)}
                 {labels}
             </div>
             <figcaption id="japan-map-caption">

@@ -7,12 +7,14 @@ use leptos_router::hooks::use_params_map;
 
 use crate::base;
 use crate::components::{
-    ArticleBody, ArticleCard, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox, InPageLink, JsonLd,
-    OpenAllButton, PageContent, PageMeta, Phrased, ShareLinks, TreatmentDisclosure,
+    card_inside, doctor_box, ArticleBody, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox,
+    InPageLink, JsonLd, OpenAllButton, PageContent, PageMeta, Phrased, RawElement, ShareLinks,
+    TreatmentDisclosure,
 };
 use crate::content::derived::Catalog;
 use crate::content::{summary, Article, ArticleSummary, Site, TocEntry};
 use crate::data::{use_content, ArticlePage as Page};
+use crate::markup::{escape, highlighted};
 use crate::pages::NotFoundView;
 use crate::paths::{treatment_destination, AppPath};
 use crate::share::share_image;
@@ -115,6 +117,23 @@ fn ArticleView(
     );
     let risk_ids = StoredValue::new(collapsible_ids.clone());
     let toc = toc_tree(article.toc());
+    // Never changes once drawn: one string.
+    let header = RawElement(format!(
+        "<header class=\"article__header\"><p class=\"article__meta\">\
+         <span class=\"badge\">{}</span>\
+         <span>公開日 <time datetime=\"{}\">{}</time></span>\
+         <span>更新日 <time datetime=\"{}\">{}</time></span></p>\
+         <h1 class=\"article__title\" tabindex=\"-1\"><span>{}</span></h1>\
+         <p class=\"article__reading\">この記事は約{}分で読めます</p>{}</header>",
+        escape(&category),
+        article.published,
+        article.published.dotted(),
+        updated,
+        updated.dotted(),
+        highlighted(&article.title, &[], true),
+        summary::reading_minutes(&article),
+        doctor.clone().map(doctor_box).unwrap_or_default(),
+    ));
     let has_subs = toc.iter().any(|(_, subs)| !subs.is_empty());
 
     view! {
@@ -127,18 +146,7 @@ fn ArticleView(
         />
         <Breadcrumbs trail />
         <article class="article">
-            <header class="article__header">
-                <p class="article__meta">
-                    <span class="badge">{category.clone()}</span>
-                    <span>"公開日 " <time datetime=article.published.to_string()>{article.published.dotted()}</time></span>
-                    <span>"更新日 " <time datetime=updated.to_string()>{updated.dotted()}</time></span>
-                </p>
-                <h1 class="article__title" tabindex="-1"><Phrased text=article.title.clone() /></h1>
-                <p class="article__reading">
-                    {format!("この記事は約{}分で読めます", summary::reading_minutes(&article))}
-                </p>
-                {doctor.clone().map(|d| view! { <DoctorBox doctor=d /> })}
-            </header>
+            {header}
             {disclosure("disclosure-top")}
             <nav class="toc" aria-labelledby="toc-heading">
                 <h2 id="toc-heading" class="toc__heading">"目次"</h2>
@@ -196,11 +204,10 @@ fn ArticleView(
                         .map(|a| {
                             let category = site.category(&a.category).map(|c| c.name.clone()).unwrap_or_default();
                             let doctor = site.doctor(&a.supervisor).map(|d| d.name.clone()).unwrap_or_default();
-                            view! {
-                                <li>
-                                    <ArticleCard summary=a category doctor nested=true />
-                                </li>
-                            }
+                            RawElement(format!(
+                                "<li><article class=\"card\">{}</article></li>",
+                                card_inside(&a, &category, &doctor, &[], true)
+                            ))
                         })
                         .collect_view()}
                 </ul>

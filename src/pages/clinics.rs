@@ -6,9 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::base;
-use crate::components::{Breadcrumbs, ExternalLink, JapanMap, JsonLd, PageContent, PageMeta};
+use crate::components::{
+    external_link, Breadcrumbs, JapanMap, JsonLd, PageContent, PageMeta, RawElement,
+};
 use crate::content::{Clinic, Clinics, Site};
 use crate::data::use_content;
+use crate::markup::{anchor, escape};
 use crate::paths::AppPath;
 use crate::structured_data::medical_clinic;
 
@@ -49,13 +52,17 @@ fn ClinicsView(site: Arc<Site>, clinics: Arc<Clinics>) -> impl IntoView {
         .areas
         .iter()
         .map(|area| {
-            let in_area: Vec<Clinic> = clinics.clinics.iter().filter(|c| c.area == area.id).cloned().collect();
+            let in_area = clinics
+                .clinics
+                .iter()
+                .filter(|c| c.area == area.id)
+                .map(|c| clinic_card(&site, c))
+                .collect::<Vec<_>>();
             let heading_id = format!("area-{}", area.id);
-            let site = site.clone();
             view! {
                 <section class="area" aria-labelledby=heading_id.clone()>
                     <h2 id=heading_id.clone()>{area.name.clone()}</h2>
-                    {in_area.into_iter().map(|c| view! { <ClinicCard site=site.clone() clinic=c /> }).collect_view()}
+                    {in_area}
                 </section>
             }
         })
@@ -70,36 +77,114 @@ fn ClinicsView(site: Arc<Site>, clinics: Arc<Clinics>) -> impl IntoView {
     }
 }
 
-/// One clinic, with only the fields it has.
-#[component]
-fn ClinicCard(site: Arc<Site>, clinic: Clinic) -> impl IntoView {
-    let facts: Vec<(&'static str, String)> = [
-        ("住所", clinic.address.clone()),
-        ("電話番号", clinic.phone.clone()),
-        ("診療時間", clinic.hours.clone()),
+/// One clinic, with only the fields it has: markup that never changes once drawn.
+fn clinic_card(site: &Site, clinic: &Clinic) -> RawElement {
+    let mut out = format!(
+        "<article id=\"{}\" class=\"clinic\" tabindex=\"-1\"><h3>{} {}</h3>",
+        escape(&clinic.id),
+        escape(&site.brand.name),
+        escape(&clinic.name)
+    );
+    let facts = [
+        ("住所", &clinic.address),
+        ("電話番号", &clinic.phone),
+        ("診療時間", &clinic.hours),
     ]
     .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v)))
-    .collect();
-    let consultation = clinic
+    .filter_map(|(k, v)| {
+        v.as_ref()
+            .map(|v| format!("<dt>{k}</dt><dd>{}</dd>", escape(v)))
+    })
+    .collect::<String>();
+    if !facts.is_empty() {
+        out.push_str(&format!("<dl class=\"clinic__facts\">{facts}</dl>"));
+    }
+    if let Some(url) = clinic
         .consultation_url
         .clone()
-        .or_else(|| site.brand.consultation_url.clone());
-    view! {
-        <article id=clinic.id.clone() class="clinic" tabindex="-1">
-            <h3>{site.brand.name.clone()} " " {clinic.name.clone()}</h3>
-            {(!facts.is_empty()).then(|| view! {
-                <dl class="clinic__facts">
-                    {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-                </dl>
-            })}
-            {match consultation {
-                Some(url) => view! {
-                    <p><ExternalLink href=url class="button">{format!("{}院の無料相談を予約する", clinic.name)}</ExternalLink></p>
-                }
-                .into_any(),
-                None => ().into_any(),
-            }}
-        </article>
+        .or_else(|| site.brand.consultation_url.clone())
+    {
+        let label = escape(&format!("{}院の無料相談を予約する", clinic.name));
+        out.push_str(&format!(
+            "<p>{}</p>",
+            anchor(&external_link(url), Some("button"), &label)
+        ));
+    }
+    out.push_str("</article>");
+    RawElement(out)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    const HOSTILE: &str = "<img src=x onerror=alert(1)>\"'&";
+
+    fn site(consultation_url: Option<&str>) -> Site {
+        let mut site: Site =
+            serde_json::from_str(include_str!("../../public/content/site.json")).unwrap();
+        site.brand.name = HOSTILE.into();
+        site.brand.consultation_url = consultation_url.map(Into::into);
+        site
+    }
+
+    fn clinic() -> Clinic {
+        Clinic {
+            id: "kyoto".into(),
+            name: HOSTILE.into(),
+            area: "kansai".into(),
+            address: Some(HOSTILE.into()),
+            phone: None,
+            hours: None,
+            location: None,
+            consultation_url: None,
+        }
+    }
+
+    fn card(site: &Site, clinic: &Clinic) -> String {
+        Owner::new().with(|| clinic_card(site, clinic).0)
+    }
+
+    #[test]
+    fn a_clinic_shows_only_its_published_facts_all_as_text() {
+        let out = card(&site(None), &clinic());
+        assert!(out.starts_with("<article id=\"kyoto\" class=\"clinic\" tabindex=\"-1\">"));
+        assert!(!out.contains("<img"), "{out}");
+        assert_eq!(out.matches("&lt;img").count(), 3, "{out}");
+        assert!(out.contains("<dt>住所</dt>"), "{out}");
+        for absent in ["電話番号", "診療時間", "button"] {
+            assert!(!out.contains(absent), "{absent}: {out}");
+        }
+        let bare = card(
+            &site(None),
+            &Clinic {
+                address: None,
+                ..clinic()
+            },
+        );
+        assert!(!bare.contains("<dl"), "{bare}");
+    }
+
+    #[test]
+    fn a_clinic_books_on_its_own_page_else_the_brand_s() {
+        let brand = card(&site(Some("https://clinic.example/book")), &clinic());
+        assert!(
+            brand.contains(
+                "<a href=\"https://clinic.example/book\" class=\"button\" rel=\"noopener\">"
+            ),
+            "{brand}"
+        );
+        assert!(brand.contains("院の無料相談を予約する</a>"), "{brand}");
+        let own = card(
+            &site(Some("https://clinic.example/book")),
+            &Clinic {
+                consultation_url: Some("https://clinic.example/kyoto".into()),
+                ..clinic()
+            },
+        );
+        assert!(
+            own.contains("href=\"https://clinic.example/kyoto\""),
+            "{own}"
+        );
     }
 }
