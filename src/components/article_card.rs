@@ -1,28 +1,22 @@
-use leptos::prelude::*;
-
 use super::app_link::link_to;
 use super::RawElement;
 use crate::content::ArticleSummary;
 use crate::markup;
 use crate::paths::AppPath;
 
-/// An article in a list: date, category, title, excerpt and supervising doctor. Built
-/// as one string ([`markup::card`]): a list of results redraws on every keystroke, and
-/// one write per card costs a fraction of a view per element. Hydration keeps what the
-/// page was served with.
-#[component]
-pub fn ArticleCard(
-    summary: ArticleSummary,
-    #[prop(into)] category: String,
-    #[prop(into)] doctor: String,
-    /// Search words to highlight.
-    #[prop(optional)]
-    terms: Vec<String>,
-    /// Whether the title is an h3 (inside a section) rather than an h2.
-    #[prop(optional)]
+/// An article in a list (`<li>`): date, category, title (an h3 when `nested` inside a
+/// section, else an h2), excerpt and supervising doctor, as one string
+/// ([`markup::card`]). Hydration keeps what the page was served with.
+pub fn card_item(
+    summary: &ArticleSummary,
+    category: &str,
+    doctor: &str,
     nested: bool,
-) -> impl IntoView {
-    card_view(card_inside(&summary, &category, &doctor, &terms, nested))
+) -> RawElement {
+    RawElement(format!(
+        "<li><article class=\"card\">{}</article></li>",
+        card_inside(summary, category, doctor, &[], nested)
+    ))
 }
 
 /// A card's inside, for a list that keeps its cards' strings to redraw them unchanged.

@@ -28,7 +28,7 @@ pub use app_link::{
     embedded, external_link, link_to, rel_for, AppLink, Embedded, ExternalLink, InPageLink,
 };
 pub use article_body::{ArticleBody, BodyLinks};
-pub use article_card::{card_inside, card_view, ArticleCard};
+pub use article_card::{card_inside, card_item, card_view};
 pub use breadcrumbs::Breadcrumbs;
 pub use collapsible::{Collapsible, Collapsibles, OpenAllButton, ShowAllToggle};
 pub use column_header::ColumnHeader;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::base;
 use crate::components::{
-    card_inside, doctor_box, ArticleBody, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox,
+    card_item, doctor_box, ArticleBody, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox,
     InPageLink, JsonLd, OpenAllButton, PageContent, PageMeta, Phrased, RawElement, ShareLinks,
     TreatmentDisclosure,
 };
@@ -204,10 +204,7 @@ fn ArticleView(
                         .map(|a| {
                             let category = site.category(&a.category).map(|c| c.name.clone()).unwrap_or_default();
                             let doctor = site.doctor(&a.supervisor).map(|d| d.name.clone()).unwrap_or_default();
-                            RawElement(format!(
-                                "<li><article class=\"card\">{}</article></li>",
-                                card_inside(&a, &category, &doctor, &[], true)
-                            ))
+                            card_item(&a, &category, &doctor, true)
                         })
                         .collect_view()}
                 </ul>

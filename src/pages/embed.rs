@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{ArticlePage, ClinicsPage, FaqPage};
-use crate::components::{ArticleCard, Embedded, PageContent, PageMeta};
+use crate::components::{card_item, Embedded, PageContent, PageMeta};
 use crate::data::{use_content, LoadError};
 use crate::embed::{EmbedOptions, Theme};
 use crate::paths::AppPath;
@@ -152,13 +152,13 @@ pub fn EmbedColumns() -> impl IntoView {
                         <h1 class="embed__heading">{heading}</h1>
                         <ul class="article-list">
                             {items
-                                .into_iter()
+                                .iter()
                                 .map(|a| {
                                     let category = site.category(&a.category).map(|c| c.name.clone()).unwrap_or_default();
                                     let doctor = site.doctor(&a.supervisor).map(|d| d.name.clone()).unwrap_or_default();
-                                    view! { <li><ArticleCard summary=a category doctor /></li> }
+                                    card_item(a, &category, &doctor, false)
                                 })
-                                .collect_view()}
+                                .collect::<Vec<_>>()}
                         </ul>
                     }
                 }
