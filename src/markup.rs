@@ -49,6 +49,12 @@ pub fn highlighted(text: &str, terms: &[String], phrased: bool) -> String {
     out
 }
 
+/// A title or heading's text in a `<span>`, escaped, with `<wbr>` between its phrases
+/// (see [`highlighted`]).
+pub fn phrased(text: &str) -> String {
+    format!("<span>{}</span>", highlighted(text, &[], true))
+}
+
 /// Where a link leads and how it opens, for markup built as a string.
 pub struct Link {
     pub href: String,

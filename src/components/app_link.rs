@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::base;
 use crate::embed::with_utm;
 use crate::markup::{Link, NEW_TAB};
-use crate::paths::{AppPath, Bundle};
+use crate::paths::{AppPath, Bundle, Destination};
 
 /// Present when a view is rendered inside an embed on another site. Links then open
 /// the full site in a new tab (never inside the landing page's frame), tagged with
@@ -64,6 +64,14 @@ pub fn ExternalLink(
     children: Children,
 ) -> impl IntoView {
     anchor(external_link(href), class, children)
+}
+
+/// Where content points ([`Destination`]) as a link: in the app, or to another site.
+pub fn destination_link(to: Destination) -> Link {
+    match to {
+        Destination::App(path) => link_to(&path),
+        Destination::External(url) => external_link(url),
+    }
 }
 
 /// How a link to another site opens: see [`ExternalLink`].

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use super::app_link::{external_link, link_to};
+use super::app_link::{destination_link, external_link, link_to};
 use super::{Collapsible, Collapsibles, RawElement};
 use std::collections::HashMap;
 
 use crate::content::{Block, LinkTarget, PriceRow};
-use crate::markup::{anchor, escape, highlighted, Link};
+use crate::markup::{anchor, escape, phrased, Link};
 use crate::paths::{destination, AppPath, Destination};
 
 /// What the body's links need to know beyond the blocks.
@@ -107,13 +107,10 @@ fn holds_collapsible(b: &Block) -> bool {
 
 /// A plain section's class and its heading's markup: an h2 at the top, an h3 below.
 fn section_heading(depth: u8, title: &str) -> (&'static str, String) {
-    let title = highlighted(title, &[], true);
+    let title = phrased(title);
     match depth < 2 {
-        true => ("section", format!("<h2><span>{title}</span></h2>")),
-        false => (
-            "section section--sub",
-            format!("<h3><span>{title}</span></h3>"),
-        ),
+        true => ("section", format!("<h2>{title}</h2>")),
+        false => ("section section--sub", format!("<h3>{title}</h3>")),
     }
 }
 
@@ -149,8 +146,7 @@ fn write_block(out: &mut String, b: &Block, depth: u8, links: &BodyLinks) {
                 _ => destination(to),
             };
             let link = match leads_to {
-                Some(Destination::App(path)) => link_to(&path),
-                Some(Destination::External(url)) => external_link(url),
+                Some(to) => destination_link(to),
                 // A treatment with nowhere to go: the link is left out.
                 None if matches!(to, LinkTarget::Category(_)) => return,
                 // Never render a link content could abuse; keep the words.

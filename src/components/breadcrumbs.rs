@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{link_to, JsonLd, RawElement};
 use crate::base;
-use crate::markup::{anchor, escape, highlighted};
+use crate::markup::{anchor, escape, phrased};
 use crate::structured_data::breadcrumb_list;
 
 /// The trail from the column to the current page; the last crumb is the page itself.
@@ -30,10 +30,7 @@ pub fn Breadcrumbs(
         .iter()
         .enumerate()
         .map(|(i, (label, path))| match i == last {
-            true => format!(
-                "<li aria-current=\"page\"><span>{}</span></li>",
-                highlighted(label, &[], true)
-            ),
+            true => format!("<li aria-current=\"page\">{}</li>", phrased(label)),
             false => format!("<li>{}</li>", anchor(&link_to(path), None, &escape(label))),
         })
         .collect::<String>();

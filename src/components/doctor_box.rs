@@ -1,19 +1,11 @@
-use leptos::prelude::*;
-
-use super::{external_link, RawElement};
+use super::external_link;
 use crate::base;
 use crate::content::Doctor;
 use crate::markup::{anchor, escape};
 
 /// "この記事の監修医師": who is responsible for the article's medical content. Only
 /// what the content gives is shown: a doctor with a name alone reads as complete.
-/// Markup that never changes once drawn.
-#[component]
-pub fn DoctorBox(doctor: Doctor) -> impl IntoView {
-    RawElement(doctor_box(doctor))
-}
-
-/// The box's markup, for a block drawn as one string around it.
+/// Markup that never changes once drawn, shown in the article's header and after it.
 pub fn doctor_box(doctor: Doctor) -> String {
     let photo = doctor.photo.map(|p| base::use_deployment().content_url(&p));
     let mut out = format!(
@@ -65,10 +57,11 @@ pub fn doctor_box(doctor: Doctor) -> String {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+    use leptos::prelude::*;
 
     fn html(doctor: Doctor) -> String {
         let owner = Owner::new();
-        owner.with(|| view! { <DoctorBox doctor /> }.to_html())
+        owner.with(|| doctor_box(doctor))
     }
 
     fn doctor() -> Doctor {

@@ -25,7 +25,8 @@ mod treatment_disclosure;
 mod typing;
 
 pub use app_link::{
-    embedded, external_link, link_to, rel_for, AppLink, Embedded, ExternalLink, InPageLink,
+    destination_link, embedded, external_link, link_to, rel_for, AppLink, Embedded, ExternalLink,
+    InPageLink,
 };
 pub use article_body::{ArticleBody, BodyLinks};
 pub use article_card::{card_inside, card_item, card_view};
@@ -33,7 +34,7 @@ pub use breadcrumbs::Breadcrumbs;
 pub use collapsible::{Collapsible, Collapsibles, OpenAllButton, ShowAllToggle};
 pub use column_header::ColumnHeader;
 pub use copy_button::CopyButton;
-pub use doctor_box::{doctor_box, DoctorBox};
+pub use doctor_box::doctor_box;
 pub use highlighted::{Highlighted, Phrased};
 pub use japan_map::JapanMap;
 pub use live_count::LiveCount;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{external_link, link_to, RawElement};
+use super::{destination_link, link_to, RawElement};
 use crate::content::derived::Catalog;
 use crate::content::{Clinics, Site};
 use crate::data;
@@ -44,8 +44,7 @@ pub fn SiteFooter() -> impl IntoView {
 fn link_or_text(to: Option<Destination>, text: &str) -> String {
     let text = escape(text);
     match to {
-        Some(Destination::App(path)) => anchor(&link_to(&path), None, &text),
-        Some(Destination::External(url)) => anchor(&external_link(url), None, &text),
+        Some(to) => anchor(&destination_link(to), None, &text),
         None => text,
     }
 }

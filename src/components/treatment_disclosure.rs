@@ -32,35 +32,35 @@ pub fn TreatmentDisclosure(
             "<div class=\"disclosure__item\"><dt>{term}</dt><dd>{inner}</dd></div>"
         ))
     };
-    let mut text = |term: &str, text: Option<&String>| {
+    let mut text = |term: &str, text: Option<&str>| {
         if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
             item(term, escape(t));
         }
     };
-    let self_pay = "本治療は保険適用外の自由診療(自費診療)です。".to_string();
+    let self_pay = disclosures.self_pay == Some(true);
     text(
         "診療の種類",
-        (disclosures.self_pay == Some(true)).then_some(&self_pay),
+        self_pay.then_some("本治療は保険適用外の自由診療(自費診療)です。"),
     );
-    text("費用", disclosures.cost.as_ref());
+    text("費用", disclosures.cost.as_deref());
     let u = disclosures.unapproved.as_ref();
-    text("使用する医薬品等", u.map(|u| &u.product));
+    text("使用する医薬品等", u.map(|u| u.product.as_str()));
     text(
         "未承認医薬品等であること",
-        u.and_then(|u| u.status.as_ref()),
+        u.and_then(|u| u.status.as_deref()),
     );
-    text("入手経路等", u.and_then(|u| u.acquisition.as_ref()));
+    text("入手経路等", u.and_then(|u| u.acquisition.as_deref()));
     text(
         "国内の承認医薬品等の有無",
-        u.and_then(|u| u.domestic_alternatives.as_ref()),
+        u.and_then(|u| u.domestic_alternatives.as_deref()),
     );
     text(
         "諸外国における安全性等に係る情報",
-        u.and_then(|u| u.safety_abroad.as_ref()),
+        u.and_then(|u| u.safety_abroad.as_deref()),
     );
     text(
         "医薬品副作用被害救済制度",
-        u.and_then(|u| u.relief_system.as_ref()),
+        u.and_then(|u| u.relief_system.as_deref()),
     );
     if let Some(url) = consultation_url {
         item(

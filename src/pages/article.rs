@@ -7,14 +7,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::base;
 use crate::components::{
-    card_item, doctor_box, ArticleBody, BodyLinks, Breadcrumbs, Collapsibles, DoctorBox,
-    InPageLink, JsonLd, OpenAllButton, PageContent, PageMeta, Phrased, RawElement, ShareLinks,
-    TreatmentDisclosure,
+    card_item, doctor_box, ArticleBody, BodyLinks, Breadcrumbs, Collapsibles, InPageLink, JsonLd,
+    OpenAllButton, PageContent, PageMeta, Phrased, RawElement, ShareLinks, TreatmentDisclosure,
 };
 use crate::content::derived::Catalog;
 use crate::content::{summary, Article, ArticleSummary, Site, TocEntry};
 use crate::data::{use_content, ArticlePage as Page};
-use crate::markup::{escape, highlighted};
+use crate::markup::{escape, phrased};
 use crate::pages::NotFoundView;
 use crate::paths::{treatment_destination, AppPath};
 use crate::share::share_image;
@@ -77,7 +76,8 @@ fn ArticleView(
         .category(&article.category)
         .map(|c| c.name.clone())
         .unwrap_or_default();
-    let doctor = site.doctor(&article.supervisor).cloned();
+    // Shown under the title and again after the article.
+    let doctor = site.doctor(&article.supervisor).cloned().map(doctor_box);
     let updated = article.updated.unwrap_or(article.published);
     let collapsible_ids = article.collapsible_ids();
     let state = Collapsibles::new(format!("collapsed:{}", article.slug), true);
@@ -123,16 +123,16 @@ fn ArticleView(
          <span class=\"badge\">{}</span>\
          <span>公開日 <time datetime=\"{}\">{}</time></span>\
          <span>更新日 <time datetime=\"{}\">{}</time></span></p>\
-         <h1 class=\"article__title\" tabindex=\"-1\"><span>{}</span></h1>\
+         <h1 class=\"article__title\" tabindex=\"-1\">{}</h1>\
          <p class=\"article__reading\">この記事は約{}分で読めます</p>{}</header>",
         escape(&category),
         article.published,
         article.published.dotted(),
         updated,
         updated.dotted(),
-        highlighted(&article.title, &[], true),
+        phrased(&article.title),
         summary::reading_minutes(&article),
-        doctor.clone().map(doctor_box).unwrap_or_default(),
+        doctor.clone().unwrap_or_default(),
     ));
     let has_subs = toc.iter().any(|(_, subs)| !subs.is_empty());
 
@@ -193,7 +193,7 @@ fn ArticleView(
                 />
             </div>
             <ShareLinks url=url title=article.title.clone() />
-            {doctor.map(|d| view! { <DoctorBox doctor=d /> })}
+            {doctor.map(RawElement)}
         </article>
         {(!related.is_empty()).then(|| view! {
             <section class="related" aria-labelledby="related-heading">
