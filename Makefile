@@ -61,22 +61,24 @@ WASM_SIZE := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 
 # $(call release,DIR,PUBLIC_URL[,CONTENT]): CONTENT replaces the bundled content.
-# The embed-code page is a bundle of its own (src/bin/embed-code.rs): trunk builds it
-# from a copy of index.html naming that binary, and its page becomes the prerenderer's
-# template for /embed-code. Then the names each module imports from its glue are
-# shortened in both files (tools/shorten-imports.mjs), and the glue is minified with
-# terser (trunk's own minifier would also strip the prerenderer's markers from
-# index.html).
+# The embed views and the embed-code page are bundles of their own
+# (src/bin/embed-views.rs, src/bin/embed-code.rs): trunk builds each from a copy of
+# index.html naming its binary, and that page becomes the prerenderer's template for
+# its pages. Then the names each module imports from its glue are shortened
+# (tools/shorten-imports.mjs), and the glue is minified with terser (trunk's own
+# minifier would also strip the prerenderer's markers from index.html).
+OTHER_BUNDLES := embed-views embed-code
 define release
 	$(WASM_SIZE) trunk build --release --features hydrate --public-url $(2) --dist $(1)
-	sed 's/data-bin="clinic-column"/data-bin="embed-code"/' index.html > .embed-code-$(notdir $(1)).html
-	$(WASM_SIZE) trunk build .embed-code-$(notdir $(1)).html --release --features hydrate --public-url $(2) --dist target/marketers-$(notdir $(1))
-	cp target/marketers-$(notdir $(1))/embed-code-* $(1)/
-	@for wasm in $(1)/clinic-column-*_bg.wasm $(1)/embed-code-*_bg.wasm; do js="$${wasm%_bg.wasm}.js"; \
+	@for bin in $(OTHER_BUNDLES); do out=target/bundle-$$bin-$(notdir $(1)); \
+	  sed "s/data-bin=\"clinic-column\"/data-bin=\"$$bin\"/" index.html > .bundle-$$bin-$(notdir $(1)).html \
+	  && echo "trunk build ($$bin)" \
+	  && $(WASM_SIZE) trunk build .bundle-$$bin-$(notdir $(1)).html --release --features hydrate --public-url $(2) --dist $$out \
+	  && cp $$out/$$bin-* $(1)/ && cp $$out/index.html $(1)/.template-$$bin.html \
+	  && rm -rf $$out .bundle-$$bin-$(notdir $(1)).html || exit 1; done
+	@for wasm in $(1)/*_bg.wasm; do js="$${wasm%_bg.wasm}.js"; \
 	  node tools/shorten-imports.mjs "$$wasm" "$$js" \
 	  && terser "$$js" --module --compress --mangle --output "$$js.min" && mv "$$js.min" "$$js" || exit 1; done
-	cp target/marketers-$(notdir $(1))/index.html $(1)/.template-embed-code.html
-	rm -rf target/marketers-$(notdir $(1)) .embed-code-$(notdir $(1)).html
 	$(if $(3),rm -rf $(1)/content && cp -r $(3) $(1)/content && rm -f $(1)/content/.content-synth)
 	cargo run --quiet $(NATIVE) --bin prerender -- $(1)
 	@tools/precompress.sh $(1)

@@ -70,13 +70,27 @@ pub enum AppPath {
     EmbedColumns,
 }
 
-/// The release build's browser bundles: patients never download the marketers' tools.
+/// The release build's browser bundles: readers of the column never download the
+/// embed views or the marketers' tools, and readers of a landing page only the embeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
-    /// Every view but the embed-code page (`src/main.rs`, `index.html`).
+    /// The column's views (`src/main.rs`).
     Patients,
-    /// The embed-code page (`src/bin/embed-code.rs`, `embed-code.html`).
+    /// The embed views, `/embed/...` (`src/bin/embed-views.rs`).
+    Embeds,
+    /// The embed-code page (`src/bin/embed-code.rs`).
     Marketers,
+}
+
+impl Bundle {
+    /// The binary trunk builds it from, which names its files (`embed-views-….wasm`).
+    pub fn bin(self) -> &'static str {
+        match self {
+            Bundle::Patients => "clinic-column",
+            Bundle::Embeds => "embed-views",
+            Bundle::Marketers => "embed-code",
+        }
+    }
 }
 
 impl AppPath {
@@ -130,6 +144,8 @@ impl AppPath {
         let path = app_path.split(['?', '#']).next().unwrap_or_default();
         if path.trim_end_matches('/') == AppPath::EmbedCode.path() {
             Bundle::Marketers
+        } else if AppPath::is_embed(path) {
+            Bundle::Embeds
         } else {
             Bundle::Patients
         }
@@ -305,7 +321,7 @@ mod tests {
     use crate::content::{FaqLink, LinkTarget, SectionLink};
 
     #[test]
-    fn only_the_embed_code_page_runs_the_marketers_bundle() {
+    fn each_page_runs_its_own_bundle() {
         for path in [
             "/embed-code",
             "/embed-code/",
@@ -315,8 +331,17 @@ mod tests {
             assert_eq!(AppPath::bundle_of(path), Bundle::Marketers, "{path}");
         }
         for path in [
-            "/",
             "/embed/faq",
+            "/embed/column/x?theme=dark",
+            "/embed/clinics#kyoto",
+            "/embed/columns",
+        ] {
+            assert_eq!(AppPath::bundle_of(path), Bundle::Embeds, "{path}");
+        }
+        for path in [
+            "/",
+            "/embed",
+            "/embeds/faq",
             "/embed-codes",
             "/column/embed-code",
             "/faq?q=embed-code",
@@ -324,7 +349,8 @@ mod tests {
             assert_eq!(AppPath::bundle_of(path), Bundle::Patients, "{path}");
         }
         assert_eq!(AppPath::EmbedCode.bundle(), Bundle::Marketers);
-        assert_eq!(AppPath::EmbedFaq.bundle(), Bundle::Patients);
+        assert_eq!(AppPath::EmbedFaq.bundle(), Bundle::Embeds);
+        assert_eq!(AppPath::Faq.bundle(), Bundle::Patients);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use leptos::reactive::owner::Owner;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
-use crate::app::{App, MarketerApp};
+use crate::app::{App, EmbedApp, MarketerApp};
 use crate::data::Content;
 use crate::markup::escape;
 use crate::paths::{Bundle, Deployment, PRERENDERED_ATTRIBUTE};
@@ -75,6 +75,7 @@ pub async fn render_page(
         provide_context(meta);
         match bundle {
             Bundle::Patients => view! { <App deployment=d content=c /> }.into_any(),
+            Bundle::Embeds => view! { <EmbedApp deployment=d content=c /> }.into_any(),
             Bundle::Marketers => view! { <MarketerApp deployment=d content=c /> }.into_any(),
         }
         .into_view()

@@ -4,9 +4,10 @@
 //!   prerender DIST [--content DIR]
 //!
 //! DIST is trunk's output; its `index.html` is the patient pages' template (kept aside
-//! as `.template.html`, so the step can run again), and `.template-embed-code.html`,
-//! trunk's `embed-code.html` put there by the Makefile, the embed-code page's. The
-//! site's origin comes from `SITE_ORIGIN`, or else from `origin` in `site.json`.
+//! as `.template.html`, so the step can run again). The other bundles' pages, which
+//! the Makefile has trunk build from copies of `index.html`, are their templates:
+//! `.template-embed-views.html` and `.template-embed-code.html`. The site's origin
+//! comes from `SITE_ORIGIN`, or else from `origin` in `site.json`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -59,14 +60,20 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
     let template = Template::parse(&template_html)?;
     let base_path = base_href(&template_html)
         .ok_or("the template has no <base href>: build it with trunk (make dist)".to_string())?;
-    let marketers_html = read(&dist.join(".template-embed-code.html"))?;
-    if base_href(&marketers_html).as_deref() != Some(base_path.as_str()) {
-        return Err("the embed-code page was built for another base path (make dist)".into());
+    let mut templates = vec![(Bundle::Patients, template)];
+    for bundle in [Bundle::Embeds, Bundle::Marketers] {
+        let html = read(&dist.join(format!(".template-{}.html", bundle.bin())))?;
+        if base_href(&html).as_deref() != Some(base_path.as_str()) {
+            return Err(format!(
+                "the {} bundle was built for another base path (make dist)",
+                bundle.bin()
+            ));
+        }
+        templates.push((bundle, Template::parse(&html)?));
     }
-    let marketers = Template::parse(&marketers_html)?;
-    let template_for = |bundle| match bundle {
-        Bundle::Patients => &template,
-        Bundle::Marketers => &marketers,
+    let template_for = |bundle| {
+        let (_, template) = templates.iter().find(|(b, _)| *b == bundle).unwrap();
+        template
     };
 
     let content = Content::from_dir(content_dir);
@@ -96,7 +103,7 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
         pages += 1;
     }
     let (bundle, page) = (Bundle::Patients, NOT_FOUND_PATH);
-    let html = render_page(&template, bundle, &deployment, &content, page).await;
+    let html = render_page(template_for(bundle), bundle, &deployment, &content, page).await;
     write(&dist.join("404.html"), html.as_bytes())?;
     pages += 1;
 

@@ -362,7 +362,7 @@ pub async fn main() {
         p.file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
     };
-    let kinds: [(&str, Matcher); 6] = [
+    let kinds: [(&str, Matcher); 8] = [
         (
             "wasm, patients",
             Box::new(move |p: &Path| ext(p) == "wasm" && named(p, "clinic-column-")),
@@ -370,6 +370,14 @@ pub async fn main() {
         (
             "JS, patients",
             Box::new(move |p: &Path| ext(p) == "js" && named(p, "clinic-column-")),
+        ),
+        (
+            "wasm, embeds",
+            Box::new(move |p: &Path| ext(p) == "wasm" && named(p, "embed-views-")),
+        ),
+        (
+            "JS, embeds",
+            Box::new(move |p: &Path| ext(p) == "js" && named(p, "embed-views-")),
         ),
         (
             "wasm, embed-code",

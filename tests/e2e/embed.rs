@@ -17,6 +17,11 @@ async fn sized(app: &App, index: u16) -> f64 {
         "window.wasmBindings && document.getElementById('embed-root') && !document.querySelector('[aria-busy=true]')",
     )
     .await;
+    // Run by the embeds' own bundle, which has no site around the view.
+    assert_one_module(
+        &app.js_in_frame(index, LOADED_MODULES).await,
+        "embed-views-",
+    );
     let start = std::time::Instant::now();
     loop {
         let content = app
@@ -456,10 +461,14 @@ async fn the_embed_code_preview_sits_beside_or_right_after_the_options() {
 
 /// Checks that this page load fetched exactly one `.wasm` file, the bundle named so.
 async fn assert_ran_bundle(app: &App, bundle: &str) {
-    let loaded = app
-        .js("return performance.getEntriesByType('resource') \
-             .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.endsWith('.wasm'))")
-        .await;
+    assert_one_module(&app.js(LOADED_MODULES).await, bundle);
+}
+
+/// The wasm modules the page loaded.
+const LOADED_MODULES: &str = "return performance.getEntriesByType('resource') \
+     .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.endsWith('.wasm'))";
+
+fn assert_one_module(loaded: &Value, bundle: &str) {
     let names: Vec<&str> = loaded
         .as_array()
         .unwrap()
@@ -506,5 +515,19 @@ async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
         .await;
     app.wait_text("h1", "コラムを埋め込む").await;
     assert_ran_bundle(&app, "embed-code-").await;
+    // The same from there to an embed view: the page loads with the embeds' bundle.
+    app.js(
+        "history.pushState(null, '', '/embed/faq'); dispatchEvent(new PopStateEvent('popstate'))",
+    )
+    .await;
+    app.wait_until("performance.getEntriesByType('resource').some(e => e.name.includes('/embed-views-')) && !!window.wasmBindings && !!document.getElementById('embed-root')")
+        .await;
+    app.wait_text("h1", "よくある質問").await;
+    assert_ran_bundle(&app, "embed-views-").await;
+    assert!(
+        app.js("return document.querySelector('.site-header') === null")
+            .await
+            == json!(true)
+    );
     app.finish().await;
 }

@@ -167,10 +167,13 @@ fn the_release_build_stays_within_its_size_budget() {
     let budgets = [
         // What every patient loads. Its type ids change with any edit to the crate,
         // which moves the brotli size by about 150 B with no code added.
-        ("clinic-column-", "_bg.wasm.br", 298_600),
+        ("clinic-column-", "_bg.wasm.br", 288_600),
         // The JS glue, minified, with the import names shortened (Makefile).
-        ("clinic-column-", ".js.br", 4_400),
+        ("clinic-column-", ".js.br", 4_300),
         ("main-", ".css.br", 8_000),
+        // The embed views' bundle, for readers of a landing page.
+        ("embed-views-", "_bg.wasm.br", 253_700),
+        ("embed-views-", ".js.br", 4_400),
         // The embed-code page's own bundle, for marketers only.
         ("embed-code-", "_bg.wasm.br", 196_800),
         ("embed-code-", ".js.br", 4_200),
@@ -184,16 +187,19 @@ fn the_release_build_stays_within_its_size_budget() {
     }
 }
 
-/// The embed-code page's text is in the marketers' bundle and nowhere in the
-/// patients': what patients download carries no marketer tools. Neither builds
-/// structured data.
+/// Each bundle carries its own views only: the embed-code page's text is in the
+/// marketers' bundle, and the embed views' frame (its height messages, its theme) in
+/// the embeds', and neither is in what readers of the column download. No bundle
+/// builds structured data.
 #[test]
-fn the_patient_bundle_leaves_the_embed_code_page_out() {
+fn each_bundle_carries_only_its_own_views() {
     let read = |prefix| {
         let (files, _) = dist_files(prefix, "_bg.wasm");
         std::fs::read(&files[0]).unwrap()
     };
-    let (patients, marketers) = (read("clinic-column-"), read("embed-code-"));
+    let patients = read("clinic-column-");
+    let embeds = read("embed-views-");
+    let marketers = read("embed-code-");
     let contains = |wasm: &[u8], text: &str| wasm.windows(text.len()).any(|w| w == text.as_bytes());
     for text in [
         "埋め込みコード",
@@ -209,11 +215,36 @@ fn the_patient_bundle_leaves_the_embed_code_page_out() {
             !contains(&patients, text),
             "the patients' bundle has {text}"
         );
+        assert!(!contains(&embeds, text), "the embeds' bundle has {text}");
     }
-    // Both draw the site's frame.
-    assert!(contains(&patients, "コラム一覧") && contains(&marketers, "コラム一覧"));
+    for text in [
+        "clinic-column:height",
+        "embed-root",
+        "--embed-accent:",
+        "embed__heading",
+    ] {
+        assert!(contains(&embeds, text), "the embeds' bundle lacks {text}");
+        assert!(
+            !contains(&patients, text),
+            "the patients' bundle has {text}"
+        );
+        assert!(
+            !contains(&marketers, text),
+            "the marketers' bundle has {text}"
+        );
+    }
+    // The column's views are the patients', the embed views show the same content.
+    for text in ["質問を検索", "記事が見つかりません"] {
+        assert!(
+            contains(&patients, text) && contains(&embeds, text),
+            "{text}"
+        );
+    }
+    // The site's frame is drawn by the patients' and the marketers' bundles only.
+    assert!(contains(&patients, "本文へスキップ") && contains(&marketers, "本文へスキップ"));
+    assert!(!contains(&embeds, "本文へスキップ"));
     // Structured data is only ever built into the prerendered HTML.
-    for wasm in [&patients, &marketers] {
+    for wasm in [&patients, &embeds, &marketers] {
         for kind in [
             "MedicalWebPage",
             "BreadcrumbList",
