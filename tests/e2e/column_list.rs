@@ -36,6 +36,14 @@ async fn the_list_shows_cards_the_menu_and_counts() {
     // The footer's treatment menu links only where there is something to read.
     assert_eq!(app.texts(".site-footer__menu a").await, ["エクソソーム"]);
     assert_eq!(app.count(".site-footer__menu li").await, 10);
+    // Linked or not, the treatments of one row stand on one line.
+    let misaligned = app
+        .js("const items = [...document.querySelectorAll('.site-footer__menu li > *')]
+                 .map(e => e.getBoundingClientRect());
+             return items.filter(r => items.some(o => Math.abs(o.top - r.top) < r.height / 2
+                 && Math.abs(o.top - r.top) > 0.5)).length")
+        .await;
+    assert_eq!(misaligned, json!(0));
     assert_eq!(app.count("[aria-current=page]").await, 2);
     assert!(app
         .js("return document.title")
