@@ -1,4 +1,5 @@
-//! The patient app in the browser: every view but the embed-code page.
+//! The patient app in the browser: the column's views. The embed views are
+//! `bin/embed-views.rs`'s bundle, the embed-code page `bin/embed-code.rs`'s.
 
 #[cfg(any(feature = "csr", feature = "hydrate"))]
 fn main() {

@@ -53,6 +53,43 @@ impl Template {
             body_end: html[body_open_end..].to_string(),
         })
     }
+
+    /// The JS glue and the wasm module its loader starts: the loader tag names them
+    /// (`data-js`, `data-wasm`; see `Trunk.toml`).
+    pub fn bundle_files(&self) -> Result<(String, String), String> {
+        let value = |name: &str| {
+            let at = self
+                .body_end
+                .find(&format!("{name}=\""))
+                .map(|i| i + name.len() + 2);
+            at.and_then(|at| {
+                let end = self.body_end[at..].find('"')?;
+                Some(self.body_end[at..at + end].to_string())
+            })
+            .ok_or(format!(
+                "the template's loader has no {name} (see Trunk.toml)"
+            ))
+        };
+        Ok((value("data-js")?, value("data-wasm")?))
+    }
+
+    /// Names the embed views' bundle on the loader, which starts it instead of its own
+    /// where the URL is an embed view's: a host answers an unknown embed with a page of
+    /// the column (its not-found page, or its fallback page).
+    pub fn with_embeds(mut self, (js, wasm): &(String, String)) -> Result<Self, String> {
+        let tag = "id=\"app-loader\"";
+        let at = self
+            .body_end
+            .find(tag)
+            .ok_or("the template has no app-loader (see Trunk.toml)")?;
+        let names = format!(
+            " data-embeds-js=\"{}\" data-embeds-wasm=\"{}\"",
+            escape(js),
+            escape(wasm)
+        );
+        self.body_end.insert_str(at + tag.len(), &names);
+        Ok(self)
+    }
 }
 
 /// Renders one page: `app_path` is the path under the base (`/column/x`), as the
@@ -103,4 +140,46 @@ pub async fn render_page(
         .await;
     owner.unset();
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(loader: &str) -> Template {
+        Template::parse(&format!(
+            "<html><head><title>x</title><!--HEAD--></head><body>{loader}</body></html>"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_column_pages_loader_learns_the_embed_views_bundle() {
+        let loader = r#"<script type="module" id="app-loader" data-js="/c/embed-views-1.js" data-wasm="/c/embed-views-1_bg.wasm">start()</script>"#;
+        let files = template(loader).bundle_files().unwrap();
+        assert_eq!(
+            files,
+            (
+                "/c/embed-views-1.js".into(),
+                "/c/embed-views-1_bg.wasm".into()
+            )
+        );
+        let column = template(
+            r#"<script type="module" id="app-loader" data-js="/c/clinic-column-2.js" data-wasm="/c/clinic-column-2_bg.wasm">start()</script>"#,
+        );
+        let column = column.with_embeds(&files).unwrap();
+        assert!(column.body_end.starts_with(
+            r#"<script type="module" id="app-loader" data-embeds-js="/c/embed-views-1.js" data-embeds-wasm="/c/embed-views-1_bg.wasm" data-js="/c/clinic-column-2.js""#
+        ));
+        // Its own files are still the ones it names first.
+        assert_eq!(column.bundle_files().unwrap().0, "/c/clinic-column-2.js");
+    }
+
+    #[test]
+    fn a_template_without_the_loader_is_refused() {
+        let bare = template("<script>start()</script>");
+        assert!(bare.bundle_files().is_err());
+        let files = ("a.js".to_string(), "a.wasm".to_string());
+        assert!(bare.with_embeds(&files).is_err());
+    }
 }

@@ -1,6 +1,7 @@
 //! Starting a browser bundle: `csr` renders into an empty page (`trunk serve`),
 //! `hydrate` takes over the page the build prerendered for this URL. The patient app
-//! (`src/main.rs`) and the marketers' (`src/bin/embed-code.rs`) start the same way.
+//! (`src/main.rs`), the embeds' (`src/bin/embed-views.rs`) and the marketers'
+//! (`src/bin/embed-code.rs`) start the same way.
 
 use leptos::prelude::*;
 

@@ -6,8 +6,9 @@
 //! DIST is trunk's output; its `index.html` is the patient pages' template (kept aside
 //! as `.template.html`, so the step can run again). The other bundles' pages, which
 //! the Makefile has trunk build from copies of `index.html`, are their templates:
-//! `.template-embed-views.html` and `.template-embed-code.html`. The site's origin
-//! comes from `SITE_ORIGIN`, or else from `origin` in `site.json`.
+//! `.template-embed-views.html` and `.template-embed-code.html`. The column's pages
+//! name the embed views' bundle to their loader (`Template::with_embeds`). The site's
+//! origin comes from `SITE_ORIGIN`, or else from `origin` in `site.json`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,20 +61,24 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
     let template = Template::parse(&template_html)?;
     let base_path = base_href(&template_html)
         .ok_or("the template has no <base href>: build it with trunk (make dist)".to_string())?;
-    let mut templates = vec![(Bundle::Patients, template)];
-    for bundle in [Bundle::Embeds, Bundle::Marketers] {
-        let html = read(&dist.join(format!(".template-{}.html", bundle.bin())))?;
+    let other = |bundle: Bundle| -> Result<Template, String> {
+        let file = dist.join(format!(".template-{}.html", bundle.bin()));
+        let html = read(&file).map_err(|e| format!("{e} (make dist builds it)"))?;
         if base_href(&html).as_deref() != Some(base_path.as_str()) {
             return Err(format!(
                 "the {} bundle was built for another base path (make dist)",
                 bundle.bin()
             ));
         }
-        templates.push((bundle, Template::parse(&html)?));
-    }
-    let template_for = |bundle| {
-        let (_, template) = templates.iter().find(|(b, _)| *b == bundle).unwrap();
-        template
+        Template::parse(&html)
+    };
+    let embeds = other(Bundle::Embeds)?;
+    let marketers = other(Bundle::Marketers)?;
+    let template = template.with_embeds(&embeds.bundle_files()?)?;
+    let template_for = |bundle| match bundle {
+        Bundle::Patients => &template,
+        Bundle::Embeds => &embeds,
+        Bundle::Marketers => &marketers,
     };
 
     let content = Content::from_dir(content_dir);

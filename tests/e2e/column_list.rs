@@ -36,14 +36,26 @@ async fn the_list_shows_cards_the_menu_and_counts() {
     // The footer's treatment menu links only where there is something to read.
     assert_eq!(app.texts(".site-footer__menu a").await, ["エクソソーム"]);
     assert_eq!(app.count(".site-footer__menu li").await, 10);
-    // Linked or not, the treatments of one row stand on one line.
+    // Linked or not, the treatments of one row stand on one line (the link shares its
+    // row with unlinked ones).
+    let tops = "[...document.querySelectorAll('.site-footer__menu li > *')]
+        .map(e => [e.nodeName, e.getBoundingClientRect().top])";
     let misaligned = app
-        .js("const items = [...document.querySelectorAll('.site-footer__menu li > *')]
-                 .map(e => e.getBoundingClientRect());
-             return items.filter(r => items.some(o => Math.abs(o.top - r.top) < r.height / 2
-                 && Math.abs(o.top - r.top) > 0.5)).length")
+        .js(&format!(
+            "const items = {tops};
+             return items.filter(([, t]) => items.some(([, o]) => Math.abs(o - t) < 12
+                 && Math.abs(o - t) > 0.5)).length"
+        ))
         .await;
     assert_eq!(misaligned, json!(0));
+    let link_in_a_row = app
+        .js(&format!(
+            "const items = {tops};
+             return items.some(([n, t]) => n === 'A'
+                 && items.some(([m, o]) => m === 'SPAN' && Math.abs(o - t) <= 0.5))"
+        ))
+        .await;
+    assert_eq!(link_in_a_row, json!(true));
     assert_eq!(app.count("[aria-current=page]").await, 2);
     assert!(app
         .js("return document.title")

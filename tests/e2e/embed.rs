@@ -195,6 +195,34 @@ async fn several_embeds_on_one_page_size_themselves_independently() {
     app.finish().await;
 }
 
+/// An embed of an article the column no longer has: the host answers with a page of the
+/// column (here nginx's `404.html`), and the frame still runs the embed views, says
+/// the article is not found, sizes itself and opens its links outside.
+#[tokio::test]
+async fn an_embed_of_a_removed_article_says_so_in_its_frame() {
+    let app = App::launch().await;
+    let _lp = app
+        .open_landing_page(
+            r#"<div data-clinic-column="article" data-slug="no-such-article"></div>"#,
+            "",
+        )
+        .await;
+    sized(&app, 0).await;
+    assert_eq!(
+        app.js_in_frame(0, "return document.querySelector('h1').innerText")
+            .await,
+        json!("記事が見つかりません")
+    );
+    assert_eq!(
+        app.js_in_frame(0, "return document.querySelector('.site-header') === null")
+            .await,
+        json!(true)
+    );
+    links_open_outside(&app, 0).await;
+    axe_in_frame(&app, 0).await;
+    app.finish_allowing(&["no-such-article"]).await;
+}
+
 #[tokio::test]
 async fn forged_height_messages_resize_nothing() {
     let app = App::launch().await;

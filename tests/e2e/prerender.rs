@@ -294,6 +294,15 @@ async fn every_route_is_a_complete_page_without_javascript() {
 
     let (_, html) = get(&server, "/embed-code").await;
     assert_head(&html, "/embed-code", "website");
+    // Each page's loader starts its own bundle; the column's pages (the not-found page
+    // among them) also name the embed views' bundle, for embeds a host answers with them.
+    assert!(html.contains("data-js=\"/embed-code-") && !html.contains("data-embeds-js"));
+    for page in ["/", "/faq", "/no/such/page"] {
+        let (_, html) = get(&server, page).await;
+        assert!(html.contains("data-js=\"/clinic-column-"), "{page}");
+        assert!(html.contains("data-embeds-js=\"/embed-views-"), "{page}");
+        assert!(html.contains("data-embeds-wasm=\"/embed-views-"), "{page}");
+    }
 
     for embed in [
         format!("/embed/column/{SEED}"),
@@ -305,6 +314,7 @@ async fn every_route_is_a_complete_page_without_javascript() {
         assert_eq!(status, 200, "{embed}");
         assert!(!title(&html).is_empty(), "{embed}");
         assert!(html.contains("id=\"embed-root\""), "{embed}");
+        assert!(html.contains("data-js=\"/embed-views-"), "{embed}");
         assert!(
             !html.contains("class=\"site-header\""),
             "{embed}: no site header"
@@ -567,6 +577,25 @@ async fn every_host_set_up_behaves_the_same() {
                 .unwrap()
                 .contains("JSON"),
             "{host:?}: technical text shown"
+        );
+        // An embed of an unknown article gets a page of the column from the host; the
+        // embed views' bundle runs it, and its links leave the frame.
+        app.open("/embed/column/no-such-article").await;
+        app.wait_text("h1", "記事が見つかりません").await;
+        app.wait_until("!!window.wasmBindings").await;
+        let modules = app
+            .js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm'))")
+            .await;
+        let modules = modules.as_array().unwrap();
+        assert!(
+            modules.len() == 1 && modules[0].as_str().unwrap().contains("/embed-views-"),
+            "{host:?}: {modules:?}"
+        );
+        assert_eq!(
+            app.js("return [...document.querySelectorAll('a[href]')].every(a => a.target === '_blank')")
+                .await,
+            json!(true),
+            "{host:?}"
         );
         // A fetch that fails, then succeeds: a client-side navigation to the list.
         app.open("/faq").await;
