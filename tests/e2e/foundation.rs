@@ -66,7 +66,24 @@ async fn the_app_works_under_a_sub_path() {
     // A deep link under the prefix, opened directly.
     app.open("/column/exosome-side-effects").await;
     app.wait_text("h1", SEED_TITLE).await;
-    app.finish().await;
+    // An embed the host has no file for: its not-found page starts the embed views'
+    // bundle, from under the prefix.
+    app.open("/embed/column/no-such-article").await;
+    app.wait_text("h1", "記事が見つかりません").await;
+    app.wait_until("!!window.wasmBindings").await;
+    let modules = app
+        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('.wasm'))")
+        .await;
+    let modules = modules.as_array().unwrap();
+    assert!(
+        modules.len() == 1
+            && modules[0]
+                .as_str()
+                .unwrap()
+                .starts_with("/column/embed-views-"),
+        "{modules:?}"
+    );
+    app.finish_allowing(&["no-such-article"]).await;
 }
 
 #[tokio::test]
