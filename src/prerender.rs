@@ -54,21 +54,20 @@ impl Template {
         })
     }
 
+    /// The `<base href>` trunk wrote: the path the build is deployed under.
+    pub fn base_href(&self) -> Option<&str> {
+        quoted_after(&self.head, "<base href=\"")
+    }
+
     /// The JS glue and the wasm module its loader starts: the loader tag names them
     /// (`data-js`, `data-wasm`; see `Trunk.toml`).
     pub fn bundle_files(&self) -> Result<(String, String), String> {
         let value = |name: &str| {
-            let at = self
-                .body_end
-                .find(&format!("{name}=\""))
-                .map(|i| i + name.len() + 2);
-            at.and_then(|at| {
-                let end = self.body_end[at..].find('"')?;
-                Some(self.body_end[at..at + end].to_string())
-            })
-            .ok_or(format!(
-                "the template's loader has no {name} (see Trunk.toml)"
-            ))
+            quoted_after(&self.body_end, &format!("{name}=\""))
+                .map(str::to_string)
+                .ok_or(format!(
+                    "the template's loader has no {name} (see Trunk.toml)"
+                ))
         };
         Ok((value("data-js")?, value("data-wasm")?))
     }
@@ -90,6 +89,14 @@ impl Template {
         self.body_end.insert_str(at + tag.len(), &names);
         Ok(self)
     }
+}
+
+/// The text from after the first `marker` to the next double quote: an attribute's
+/// value, where `marker` ends with `name="`.
+fn quoted_after<'a>(html: &'a str, marker: &str) -> Option<&'a str> {
+    let at = html.find(marker)? + marker.len();
+    let end = html[at..].find('"')?;
+    Some(&html[at..at + end])
 }
 
 /// Renders one page: `app_path` is the path under the base (`/column/x`), as the
@@ -173,6 +180,13 @@ mod tests {
         ));
         // Its own files are still the ones it names first.
         assert_eq!(column.bundle_files().unwrap().0, "/c/clinic-column-2.js");
+    }
+
+    #[test]
+    fn the_base_href_is_read_from_the_head() {
+        let html = "<html><head><base href=\"/column/\"><!--HEAD--></head><body></body></html>";
+        assert_eq!(Template::parse(html).unwrap().base_href(), Some("/column/"));
+        assert_eq!(template("").base_href(), None);
     }
 
     #[test]

@@ -57,20 +57,22 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
         std::fs::copy(dist.join("index.html"), &template_file)
             .map_err(|e| format!("{}: {e}", dist.join("index.html").display()))?;
     }
-    let template_html = read(&template_file)?;
-    let template = Template::parse(&template_html)?;
-    let base_path = base_href(&template_html)
-        .ok_or("the template has no <base href>: build it with trunk (make dist)".to_string())?;
+    let template = Template::parse(&read(&template_file)?)?;
+    let base_path = template
+        .base_href()
+        .ok_or("the template has no <base href>: build it with trunk (make dist)")?
+        .to_string();
     let other = |bundle: Bundle| -> Result<Template, String> {
         let file = dist.join(format!(".template-{}.html", bundle.bin()));
         let html = read(&file).map_err(|e| format!("{e} (make dist builds it)"))?;
-        if base_href(&html).as_deref() != Some(base_path.as_str()) {
+        let other = Template::parse(&html)?;
+        if other.base_href() != Some(base_path.as_str()) {
             return Err(format!(
                 "the {} bundle was built for another base path (make dist)",
                 bundle.bin()
             ));
         }
-        Template::parse(&html)
+        Ok(other)
     };
     let embeds = other(Bundle::Embeds)?;
     let marketers = other(Bundle::Marketers)?;
@@ -157,13 +159,6 @@ async fn run(dist: &Path, content_dir: &Path) -> Result<usize, String> {
         discovery::atom_feed(&deployment, &site, &index).as_bytes(),
     )?;
     Ok(pages)
-}
-
-/// The `<base href>` trunk wrote: the path the build is deployed under.
-fn base_href(html: &str) -> Option<String> {
-    let at = html.find("<base href=\"")? + "<base href=\"".len();
-    let end = html[at..].find('"')?;
-    Some(html[at..at + end].to_string())
 }
 
 fn read(path: &Path) -> Result<String, String> {

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{App, Deployment, Landing, Viewport};
+use crate::harness::{only_module, App, Deployment, Landing, Viewport, LOADED_MODULES};
 
 /// Waits until the `index`-th iframe is as tall as its content (within 2 px) and
 /// returns that height.
@@ -18,9 +18,10 @@ async fn sized(app: &App, index: u16) -> f64 {
     )
     .await;
     // Run by the embeds' own bundle, which has no site around the view.
-    assert_one_module(
-        &app.js_in_frame(index, LOADED_MODULES).await,
-        "embed-views-",
+    let loaded = app.js_in_frame(index, LOADED_MODULES).await;
+    assert!(
+        only_module(&loaded, "embed-views-").is_some(),
+        "frame {index}: {loaded}"
     );
     let start = std::time::Instant::now();
     loop {
@@ -487,39 +488,17 @@ async fn the_embed_code_preview_sits_beside_or_right_after_the_options() {
     }
 }
 
-/// Checks that this page load fetched exactly one `.wasm` file, the bundle named so.
-async fn assert_ran_bundle(app: &App, bundle: &str) {
-    assert_one_module(&app.js(LOADED_MODULES).await, bundle);
-}
-
-/// The wasm modules the page loaded.
-const LOADED_MODULES: &str = "return performance.getEntriesByType('resource') \
-     .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.endsWith('.wasm'))";
-
-fn assert_one_module(loaded: &Value, bundle: &str) {
-    let names: Vec<&str> = loaded
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|n| n.as_str())
-        .collect();
-    assert!(
-        names.len() == 1 && names[0].starts_with(bundle),
-        "{bundle}: {loaded}"
-    );
-}
-
 #[tokio::test]
 async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     let app = App::launch().await;
     app.open("/").await;
-    assert_ran_bundle(&app, "clinic-column-").await;
+    app.assert_ran_bundle("clinic-column-").await;
     // The footer's link loads the embed-code page with the marketers' bundle.
     app.click(".site-footer a[href='/embed-code']").await;
     app.wait_until("location.pathname === '/embed-code' && !!window.wasmBindings && performance.getEntriesByType('resource').some(e => e.name.includes('/embed-code-'))")
         .await;
     app.wait_text("h1", "コラムを埋め込む").await;
-    assert_ran_bundle(&app, "embed-code-").await;
+    app.assert_ran_bundle("embed-code-").await;
     app.wait_until("document.getElementById('snippet-script').value.includes('embed.js')")
         .await;
     // The header's link leads back to the column, run by the patients' bundle, and
@@ -528,7 +507,7 @@ async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     app.wait_until("location.pathname === '/' && document.querySelector('.card__title') !== null")
         .await;
     app.wait_until("!!window.wasmBindings").await;
-    assert_ran_bundle(&app, "clinic-column-").await;
+    app.assert_ran_bundle("clinic-column-").await;
     app.back().await;
     app.wait_until("location.pathname === '/embed-code'").await;
     app.wait_text("h1", "コラムを埋め込む").await;
@@ -542,7 +521,7 @@ async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     app.wait_until("performance.getEntriesByType('resource').some(e => e.name.includes('/embed-code-')) && !!window.wasmBindings")
         .await;
     app.wait_text("h1", "コラムを埋め込む").await;
-    assert_ran_bundle(&app, "embed-code-").await;
+    app.assert_ran_bundle("embed-code-").await;
     // The same from there to an embed view: the page loads with the embeds' bundle.
     app.js(
         "history.pushState(null, '', '/embed/faq'); dispatchEvent(new PopStateEvent('popstate'))",
@@ -551,7 +530,7 @@ async fn the_embed_code_page_runs_its_own_bundle_and_links_lead_both_ways() {
     app.wait_until("performance.getEntriesByType('resource').some(e => e.name.includes('/embed-views-')) && !!window.wasmBindings && !!document.getElementById('embed-root')")
         .await;
     app.wait_text("h1", "よくある質問").await;
-    assert_ran_bundle(&app, "embed-views-").await;
+    app.assert_ran_bundle("embed-views-").await;
     assert!(
         app.js("return document.querySelector('.site-header') === null")
             .await

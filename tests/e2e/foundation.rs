@@ -71,18 +71,8 @@ async fn the_app_works_under_a_sub_path() {
     app.open("/embed/column/no-such-article").await;
     app.wait_text("h1", "記事が見つかりません").await;
     app.wait_until("!!window.wasmBindings").await;
-    let modules = app
-        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('.wasm'))")
-        .await;
-    let modules = modules.as_array().unwrap();
-    assert!(
-        modules.len() == 1
-            && modules[0]
-                .as_str()
-                .unwrap()
-                .starts_with("/column/embed-views-"),
-        "{modules:?}"
-    );
+    let module = app.assert_ran_bundle("embed-views-").await;
+    assert!(module.starts_with("/column/embed-views-"), "{module}");
     app.finish_allowing(&["no-such-article"]).await;
 }
 

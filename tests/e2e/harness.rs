@@ -664,6 +664,13 @@ impl App {
         }
     }
 
+    /// Checks that this page load fetched exactly one wasm module, the bundle whose
+    /// files start with `bundle` (e.g. `embed-views-`), and returns its path.
+    pub async fn assert_ran_bundle(&self, bundle: &str) -> String {
+        let loaded = self.js(LOADED_MODULES).await;
+        only_module(&loaded, bundle).unwrap_or_else(|| panic!("{bundle}: {loaded}"))
+    }
+
     /// Runs a script inside the `index`-th iframe of the page and returns its value.
     pub async fn js_in_frame(&self, index: u16, script: &str) -> Value {
         self.client
@@ -941,6 +948,22 @@ pub async fn http_get(
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
         .collect();
     (status, headers, body.to_string())
+}
+
+/// The paths of the wasm modules a page loaded: a script for `js` or `js_in_frame`.
+pub const LOADED_MODULES: &str = "return performance.getEntriesByType('resource') \
+     .map(e => new URL(e.name).pathname).filter(p => p.endsWith('.wasm'))";
+
+/// The path of the one module in `loaded` (from [`LOADED_MODULES`]) if there is one
+/// and its file name starts with `bundle`.
+pub fn only_module(loaded: &Value, bundle: &str) -> Option<String> {
+    match loaded.as_array()?.as_slice() {
+        [path] => path
+            .as_str()
+            .filter(|p| p.rsplit('/').next().is_some_and(|n| n.starts_with(bundle)))
+            .map(str::to_string),
+        _ => None,
+    }
 }
 
 /// A copy of the bundled content in a temporary folder, for tests that break it.

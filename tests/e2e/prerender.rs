@@ -3,7 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::harness::{http_get, App, Deployment, HostStyle, Server, Viewport};
+use crate::harness::{
+    http_get, only_module, App, Deployment, HostStyle, Server, Viewport, LOADED_MODULES,
+};
 
 const SEED: &str = "exosome-side-effects";
 const SEED_TITLE: &str = "【医師が解説】エクソソームの注射や点滴にデメリットや副作用はある?";
@@ -583,13 +585,10 @@ async fn every_host_set_up_behaves_the_same() {
         app.open("/embed/column/no-such-article").await;
         app.wait_text("h1", "記事が見つかりません").await;
         app.wait_until("!!window.wasmBindings").await;
-        let modules = app
-            .js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm'))")
-            .await;
-        let modules = modules.as_array().unwrap();
+        let loaded = app.js(LOADED_MODULES).await;
         assert!(
-            modules.len() == 1 && modules[0].as_str().unwrap().contains("/embed-views-"),
-            "{host:?}: {modules:?}"
+            only_module(&loaded, "embed-views-").is_some(),
+            "{host:?}: {loaded}"
         );
         assert_eq!(
             app.js("return [...document.querySelectorAll('a[href]')].every(a => a.target === '_blank')")
